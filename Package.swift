@@ -1,0 +1,55 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Meridian",
+    platforms: [.macOS(.v14)],
+    products: [
+        .library(name: "Meridian", targets: ["Meridian"]),
+        .library(name: "MeridianSQLite", targets: ["MeridianSQLite"]),
+        .library(name: "MeridianPostgres", targets: ["MeridianPostgres"]),
+        .library(name: "MeridianTesting", targets: ["MeridianTesting"]),
+        .executable(name: "meridian", targets: ["meridian"]),
+        .executable(name: "meridian-bench", targets: ["meridian-bench"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CMeridianSQLite",
+            pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev", "libsqlite3-mod-spatialite"]), .brew(["sqlite", "libspatialite"])]
+        ),
+        .systemLibrary(
+            name: "CMeridianLibPQ",
+            pkgConfig: "libpq",
+            providers: [.apt(["libpq-dev"]), .brew(["libpq"])]
+        ),
+        .target(name: "Meridian"),
+        .target(name: "MeridianSQLite", dependencies: ["Meridian", "CMeridianSQLite"]),
+        .target(name: "MeridianPostgres", dependencies: ["Meridian", "CMeridianLibPQ"]),
+        .target(name: "MeridianTesting", dependencies: ["Meridian", "MeridianSQLite", "MeridianPostgres"]),
+        .executableTarget(
+            name: "meridian",
+            dependencies: [
+                "Meridian", "MeridianSQLite", "MeridianPostgres",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .executableTarget(
+            name: "meridian-bench",
+            dependencies: [
+                "Meridian", "MeridianSQLite", "MeridianPostgres", "CMeridianSQLite",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Benchmarks/meridian-bench"
+        ),
+        .testTarget(name: "MeridianTests", dependencies: ["Meridian"]),
+        .testTarget(name: "MeridianSQLiteTests", dependencies: ["MeridianSQLite"]),
+        .testTarget(name: "ParityTests", dependencies: ["Meridian", "MeridianTesting"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,106 @@
+/// One session with a database: SQLite's `sqlite3*` or PostgreSQL's `PGconn*`.
+///
+/// Statements use PostgreSQL-style `$1`, `$2` placeholders on both backends; values are always
+/// bound, never spliced into SQL, and pass ``ValueContract`` first. A connection is used by one
+/// thread at a time: share a ``ConnectionPool`` (or a database type built on one) instead.
+public protocol DatabaseConnection: AnyObject {
+    /// What SQL to say on this connection's engine.
+    var dialect: any SQLDialect { get }
+
+    /// How many transactions and savepoints are open, for ``transaction(_:)``.
+    var transactionDepth: Int { get set }
+
+    /// Runs one statement and returns the number of rows it changed.
+    @discardableResult
+    func execute(_ sql: String, _ arguments: [DatabaseValue]) throws -> Int
+
+    /// Runs one statement and calls `body` with each result row, in order.
+    func forEachRow(_ sql: String, _ arguments: [DatabaseValue], _ body: (Row) throws -> Void) throws
+
+    /// Runs several statements separated by semicolons, without parameters (DDL, scripts).
+    func executeScript(_ sql: String) throws
+
+    /// Makes spatial columns possible: SpatiaLite's metadata tables, or the `postgis` extension.
+    /// Cheap when they exist already; call it before creating a geometry column.
+    func ensureSpatialSupport() throws
+}
+
+extension DatabaseConnection {
+    @discardableResult
+    public func execute(_ sql: String) throws -> Int { try execute(sql, []) }
+
+    /// All rows of a query.
+    public func fetchAll(_ sql: String, _ arguments: [DatabaseValue] = []) throws -> [Row] {
+        var rows: [Row] = []
+        try forEachRow(sql, arguments) { rows.append($0) }
+        return rows
+    }
+
+    /// The first row of a query, or `nil`.
+    public func fetchOne(_ sql: String, _ arguments: [DatabaseValue] = []) throws -> Row? {
+        var first: Row?
+        try forEachRow(sql, arguments) { row in if first == nil { first = row } }
+        return first
+    }
+
+    /// Every row decoded as `T`.
+    public func fetchAll<T: Decodable>(_ type: T.Type, _ sql: String, _ arguments: [DatabaseValue] = []) throws -> [T] {
+        var values: [T] = []
+        try forEachRow(sql, arguments) { values.append(try $0.decode(T.self)) }
+        return values
+    }
+
+    /// The first column of the first row as `T`; `nil` when there is no row.
+    public func fetchValue<T: DatabaseValueConvertible>(_ type: T.Type, _ sql: String, _ arguments: [DatabaseValue] = []) throws -> T? {
+        guard let row = try fetchOne(sql, arguments) else { return nil }
+        return try row.decode(T.self, at: 0)
+    }
+
+    /// Runs `body` in a transaction; nested calls use savepoints.
+    ///
+    /// The outermost call commits when `body` returns and rolls back when it throws; an inner
+    /// call releases or rolls back to its savepoint, so a failed inner step can be caught and
+    /// the outer transaction can go on (on PostgreSQL too, whose failed transaction would
+    /// otherwise refuse every further statement).
+    public func transaction<T>(_ body: () throws -> T) throws -> T {
+        let depth = transactionDepth
+        let savepoint = "meridian_savepoint_\(depth)"
+        try executeScript(depth == 0 ? dialect.beginTransactionSQL : "SAVEPOINT \(savepoint)")
+        transactionDepth = depth + 1
+        defer { transactionDepth = depth }
+        let result: T
+        do {
+            result = try body()
+        } catch {
+            try? executeScript(depth == 0 ? "ROLLBACK" : "ROLLBACK TO SAVEPOINT \(savepoint); RELEASE SAVEPOINT \(savepoint)")
+            throw error
+        }
+        do {
+            try executeScript(depth == 0 ? "COMMIT" : "RELEASE SAVEPOINT \(savepoint)")
+        } catch {
+            if depth == 0 { try? executeScript("ROLLBACK") }
+            throw error
+        }
+        return result
+    }
+
+    /// Creates a table from its portable definition, with its spatial columns and indexes.
+    public func create(_ table: TableDefinition) throws {
+        if table.columns.contains(where: \.isGeometry) { try ensureSpatialSupport() }
+        for statement in dialect.createTableStatements(table) {
+            try run(statement)
+        }
+    }
+
+    /// Runs a schema statement, checking the result of SpatiaLite's management functions, which
+    /// report failure by returning 0 rather than raising an error.
+    public func run(_ statement: SchemaStatement) throws {
+        switch statement {
+        case .execute(let sql):
+            try executeScript(sql)
+        case .expectTrue(let sql, let failure):
+            let result = try fetchValue(Int64.self, sql)
+            guard result == 1 else { throw DatabaseError(.other, failure, sql: sql) }
+        }
+    }
+}

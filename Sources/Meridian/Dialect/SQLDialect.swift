@@ -1,0 +1,93 @@
+/// What SQL to say on one engine: pure functions of the engine's capabilities, with no
+/// connection and no C. The drivers decide how to say it.
+///
+/// Shared rendering (``createTableStatements(_:)``) asks these hooks instead of testing the
+/// dialect's name, so a new engine is a new conformance, not a new branch.
+public protocol SQLDialect: Sendable {
+    /// The engine's name, for messages.
+    var name: String { get }
+
+    /// The statement with Meridian's `$n` placeholders turned into the engine's own.
+    func renderPlaceholders(_ sql: String, _ scan: PlaceholderScan) -> String
+
+    /// The declared type of a column of this logical type.
+    func columnType(_ type: LogicalType) -> String
+
+    /// A CHECK expression that holds a column to its logical type where the engine's own type
+    /// does not (`x IN (0, 1)` for a boolean on SQLite), or `nil`.
+    func contractCheck(column: String, type: LogicalType) -> String?
+
+    /// Statements that add a geometry column after `CREATE TABLE`, or `nil` when the column is
+    /// declared inline like any other.
+    func addGeometryColumn(table: String, column: ColumnDefinition, type: GeometryColumnType, srid: Int32) -> [SchemaStatement]?
+
+    /// The statement that builds a spatial index on a geometry column.
+    func spatialIndex(table: String, column: String) -> SchemaStatement
+
+    /// How a writing transaction begins (SQLite takes the write lock at once with `IMMEDIATE`,
+    /// so two writers queue instead of failing on upgrade).
+    var beginTransactionSQL: String { get }
+}
+
+extension SQLDialect {
+    /// A double-quoted identifier; both engines accept this form, and quoting always keeps
+    /// PostgreSQL from folding names to lower case.
+    public func quote(_ identifier: String) -> String {
+        "\"" + identifier.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    /// A single-quoted string literal, for DDL only; values are always bound.
+    public func literal(_ text: String) -> String {
+        "'" + text.replacingOccurrences(of: "'", with: "''") + "'"
+    }
+
+    /// `CREATE TABLE` and what goes with it: spatial columns, spatial indexes.
+    public func createTableStatements(_ table: TableDefinition) -> [SchemaStatement] {
+        var definitions: [String] = []
+        var afterCreate: [SchemaStatement] = []
+        for column in table.columns {
+            if case .geometry(let type, let srid) = column.type,
+               let added = addGeometryColumn(table: table.name, column: column, type: type, srid: srid) {
+                afterCreate += added
+            } else {
+                definitions.append(columnDefinition(table: table.name, column))
+            }
+            if case .geometry = column.type, column.spatialIndex {
+                afterCreate.append(spatialIndex(table: table.name, column: column.name))
+            }
+        }
+        if !table.primaryKey.isEmpty {
+            definitions.append("CONSTRAINT \(quote(table.name + "_pkey")) PRIMARY KEY (\(quoteList(table.primaryKey)))")
+        }
+        for unique in table.unique {
+            definitions.append("CONSTRAINT \(quote(unique.name)) UNIQUE (\(quoteList(unique.columns)))")
+        }
+        for key in table.foreignKeys {
+            definitions.append(
+                "CONSTRAINT \(quote(key.name)) FOREIGN KEY (\(quoteList(key.columns))) REFERENCES \(quote(key.referencedTable)) (\(quoteList(key.referencedColumns))) ON DELETE \(key.onDelete.rawValue) ON UPDATE \(key.onUpdate.rawValue)"
+            )
+        }
+        for check in table.checks {
+            definitions.append("CONSTRAINT \(quote(check.name)) CHECK (\(check.expression))")
+        }
+        let create = "CREATE TABLE \(quote(table.name)) (\n  " + definitions.joined(separator: ",\n  ") + "\n)"
+        return [.execute(create)] + afterCreate
+    }
+
+    private func columnDefinition(table: String, _ column: ColumnDefinition) -> String {
+        var sql = "\(quote(column.name)) \(columnType(column.type))"
+        if !column.nullable { sql += " NOT NULL" }
+        let check: String? =
+            if case .enumeration(let values) = column.type {
+                "\(quote(column.name)) IN (\(values.map(literal).joined(separator: ", ")))"
+            } else {
+                contractCheck(column: quote(column.name), type: column.type)
+            }
+        if let check { sql += " CONSTRAINT \(quote("\(table)_\(column.name)_check")) CHECK (\(check))" }
+        return sql
+    }
+
+    private func quoteList(_ names: [String]) -> String {
+        names.map(quote).joined(separator: ", ")
+    }
+}

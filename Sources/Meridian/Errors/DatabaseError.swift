@@ -1,0 +1,113 @@
+/// An error from a database, the same on both backends.
+///
+/// Each driver maps its native error (an SQLite extended result code, a PostgreSQL SQLSTATE)
+/// to a portable ``Kind``, so the same bad write is caught the same way on SQLite and
+/// PostgreSQL:
+///
+/// ```swift
+/// do {
+///     try db.execute("INSERT INTO stations (code) VALUES ($1)", ["KEV"])
+/// } catch let error as DatabaseError where error.kind == .uniqueViolation {
+///     // …
+/// }
+/// ```
+///
+/// `description` never holds bound values, URLs or passwords: it is built from the kind, the
+/// table and constraint names and the statement text with its placeholders. The engine's own
+/// message, which may quote a value (`Key (code)=(KEV) already exists`), stays in
+/// ``nativeMessage`` for whoever chooses to show it.
+public struct DatabaseError: Error, Sendable, CustomStringConvertible, CustomDebugStringConvertible {
+    /// A portable error category; an open set, matchable in `catch` clauses.
+    public struct Kind: Hashable, Sendable, CustomStringConvertible {
+        public let name: String
+        public init(_ name: String) { self.name = name }
+        public var description: String { name }
+
+        public static let uniqueViolation = Kind("uniqueViolation")
+        public static let foreignKeyViolation = Kind("foreignKeyViolation")
+        public static let checkViolation = Kind("checkViolation")
+        public static let notNullViolation = Kind("notNullViolation")
+        /// SQL the engine could not parse.
+        public static let syntax = Kind("syntax")
+        /// A table, column or function the statement names does not exist.
+        public static let undefinedObject = Kind("undefinedObject")
+        /// The server could not be reached or the connection broke.
+        public static let connection = Kind("connection")
+        /// The server refused the credentials.
+        public static let authentication = Kind("authentication")
+        /// Another connection holds a lock and waiting did not help.
+        public static let busy = Kind("busy")
+        /// A serializable transaction lost a conflict or a deadlock was broken; retry it.
+        public static let serialization = Kind("serialization")
+        public static let divisionByZero = Kind("divisionByZero")
+        /// A number does not fit its type (integer overflow).
+        public static let numericOverflow = Kind("numericOverflow")
+        /// A value outside the value contract (text with NUL, NaN, a latitude of 95, a year 10000,
+        /// a geometry of the wrong type for its column) or one the engine could not parse.
+        public static let invalidValue = Kind("invalidValue")
+        /// The number of bound values does not match the statement's placeholders.
+        public static let binding = Kind("binding")
+        /// The database file is read-only or the transaction is read-only.
+        public static let readOnly = Kind("readOnly")
+        /// The file is not a database of the expected kind.
+        public static let notADatabase = Kind("notADatabase")
+        /// A column could not be decoded into the requested Swift type.
+        public static let decoding = Kind("decoding")
+        /// The API was used out of order (a closed connection, commit without begin).
+        public static let misuse = Kind("misuse")
+        /// Anything without a portable category; see ``nativeCode``.
+        public static let other = Kind("other")
+    }
+
+    public var kind: Kind
+    /// What went wrong, in words free of bound values, URLs and passwords.
+    public var reason: String
+    public var table: String?
+    public var constraint: String?
+    public var column: String?
+    /// The engine's code: `SQLITE_CONSTRAINT_UNIQUE (2067)` or a SQLSTATE such as `23505`.
+    public var nativeCode: String?
+    /// The engine's own message; it may quote values, so it is not part of `description`.
+    public var nativeMessage: String?
+    /// The statement as the caller wrote it, with placeholders, never with values.
+    public var sql: String?
+
+    public init(
+        _ kind: Kind, _ reason: String, table: String? = nil, constraint: String? = nil, column: String? = nil,
+        nativeCode: String? = nil, nativeMessage: String? = nil, sql: String? = nil
+    ) {
+        self.kind = kind
+        self.reason = reason
+        self.table = table
+        self.constraint = constraint
+        self.column = column
+        self.nativeCode = nativeCode
+        self.nativeMessage = nativeMessage
+        self.sql = sql
+    }
+
+    public var description: String {
+        var text = "\(kind): \(reason)"
+        var context: [String] = []
+        if let table { context.append("table \(table)") }
+        if let column { context.append("column \(column)") }
+        if let constraint { context.append("constraint \(constraint)") }
+        if let nativeCode { context.append("code \(nativeCode)") }
+        if !context.isEmpty { text += " (" + context.joined(separator: ", ") + ")" }
+        if let sql { text += " in: \(sql.count > 500 ? String(sql.prefix(500)) + "…" : sql)" }
+        return text
+    }
+
+    /// `description` plus the engine's own message, for logs that are allowed to hold values.
+    public var debugDescription: String {
+        guard let nativeMessage else { return description }
+        return description + " [\(nativeMessage)]"
+    }
+
+    /// The same error with the statement attached, when the layer that raised it did not know it.
+    public func with(sql: String) -> DatabaseError {
+        var copy = self
+        if copy.sql == nil { copy.sql = sql }
+        return copy
+    }
+}

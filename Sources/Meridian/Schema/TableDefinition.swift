@@ -1,0 +1,93 @@
+/// A table described once, rendered for each dialect by ``SQLDialect/createTableStatements(_:)``.
+///
+/// ```swift
+/// let stations = TableDefinition("stations", columns: [
+///     .init("id", .int, nullable: false),
+///     .init("code", .text, nullable: false),
+///     .init("location", .geometry(.point, srid: 4326)),
+/// ], primaryKey: ["id"], unique: [.init("stations_code_key", ["code"])])
+/// ```
+public struct TableDefinition: Sendable, Equatable {
+    public var name: String
+    public var columns: [ColumnDefinition]
+    public var primaryKey: [String]
+    public var unique: [UniqueConstraint]
+    public var foreignKeys: [ForeignKey]
+    public var checks: [CheckConstraint]
+
+    public init(
+        _ name: String, columns: [ColumnDefinition], primaryKey: [String] = [], unique: [UniqueConstraint] = [],
+        foreignKeys: [ForeignKey] = [], checks: [CheckConstraint] = []
+    ) {
+        self.name = name
+        self.columns = columns
+        self.primaryKey = primaryKey
+        self.unique = unique
+        self.foreignKeys = foreignKeys
+        self.checks = checks
+    }
+}
+
+public struct ColumnDefinition: Sendable, Equatable {
+    public var name: String
+    public var type: LogicalType
+    public var nullable: Bool
+    /// For geometry columns: whether to build a spatial index (GiST / SpatiaLite R*Tree).
+    public var spatialIndex: Bool
+
+    public init(_ name: String, _ type: LogicalType, nullable: Bool = true, spatialIndex: Bool = true) {
+        self.name = name
+        self.type = type
+        self.nullable = nullable
+        self.spatialIndex = spatialIndex
+    }
+
+    public var isGeometry: Bool {
+        if case .geometry = type { return true }
+        return false
+    }
+}
+
+public struct UniqueConstraint: Sendable, Equatable {
+    public var name: String
+    public var columns: [String]
+    public init(_ name: String, _ columns: [String]) {
+        self.name = name
+        self.columns = columns
+    }
+}
+
+public struct CheckConstraint: Sendable, Equatable {
+    public var name: String
+    /// A boolean SQL expression both dialects accept.
+    public var expression: String
+    public init(_ name: String, _ expression: String) {
+        self.name = name
+        self.expression = expression
+    }
+}
+
+public struct ForeignKey: Sendable, Equatable {
+    public enum Action: String, Sendable, Equatable {
+        case noAction = "NO ACTION", restrict = "RESTRICT", cascade = "CASCADE", setNull = "SET NULL", setDefault = "SET DEFAULT"
+    }
+
+    public var name: String
+    public var columns: [String]
+    public var referencedTable: String
+    public var referencedColumns: [String]
+    public var onDelete: Action
+    public var onUpdate: Action
+
+    public init(
+        _ name: String, _ columns: [String], references table: String, _ referencedColumns: [String],
+        onDelete: Action = .noAction, onUpdate: Action = .noAction
+    ) {
+        self.name = name
+        self.columns = columns
+        self.referencedTable = table
+        self.referencedColumns = referencedColumns
+        self.onDelete = onDelete
+        self.onUpdate = onUpdate
+    }
+}

@@ -1,0 +1,168 @@
+/// A strict RFC 8259 parser producing ``JSON`` values.
+struct JSONParser {
+    private let bytes: [UInt8]
+    private var i = 0
+    private var depth = 0
+
+    init(_ text: String) { bytes = Array(text.utf8) }
+
+    mutating func parseDocument() throws(JSONError) -> JSON {
+        skipWhitespace()
+        let value = try parseValue()
+        skipWhitespace()
+        guard i == bytes.count else { throw fail("unexpected text after the document") }
+        return value
+    }
+
+    private func fail(_ reason: String) -> JSONError { JSONError(offset: i, reason: reason) }
+
+    private mutating func skipWhitespace() {
+        while i < bytes.count, bytes[i] == 0x20 || bytes[i] == 0x0A || bytes[i] == 0x0D || bytes[i] == 0x09 { i += 1 }
+    }
+
+    private mutating func parseValue() throws(JSONError) -> JSON {
+        guard i < bytes.count else { throw fail("unexpected end of text") }
+        switch bytes[i] {
+        case UInt8(ascii: "{"): return try parseObject()
+        case UInt8(ascii: "["): return try parseArray()
+        case UInt8(ascii: "\""): return .string(try parseString())
+        case UInt8(ascii: "t"): try expect("true"); return .bool(true)
+        case UInt8(ascii: "f"): try expect("false"); return .bool(false)
+        case UInt8(ascii: "n"): try expect("null"); return .null
+        default: return .number(try parseNumber())
+        }
+    }
+
+    private mutating func expect(_ word: String) throws(JSONError) {
+        let w = word.utf8
+        guard i + w.count <= bytes.count, bytes[i..<(i + w.count)].elementsEqual(w) else { throw fail("unknown literal") }
+        i += w.count
+    }
+
+    private mutating func nest() throws(JSONError) {
+        depth += 1
+        guard depth <= 512 else { throw fail("nesting deeper than 512 levels") }
+    }
+
+    private mutating func parseObject() throws(JSONError) -> JSON {
+        try nest()
+        i += 1
+        var members: [String: JSON] = [:]
+        skipWhitespace()
+        if i < bytes.count, bytes[i] == UInt8(ascii: "}") { i += 1; depth -= 1; return .object(members) }
+        while true {
+            skipWhitespace()
+            guard i < bytes.count, bytes[i] == UInt8(ascii: "\"") else { throw fail("expected a string key") }
+            let key = try parseString()
+            skipWhitespace()
+            guard i < bytes.count, bytes[i] == UInt8(ascii: ":") else { throw fail("expected ':'") }
+            i += 1
+            skipWhitespace()
+            members[key] = try parseValue()   // the last duplicate wins, as in jsonb
+            skipWhitespace()
+            guard i < bytes.count else { throw fail("unterminated object") }
+            if bytes[i] == UInt8(ascii: ",") { i += 1; continue }
+            guard bytes[i] == UInt8(ascii: "}") else { throw fail("expected ',' or '}'") }
+            i += 1
+            depth -= 1
+            return .object(members)
+        }
+    }
+
+    private mutating func parseArray() throws(JSONError) -> JSON {
+        try nest()
+        i += 1
+        var elements: [JSON] = []
+        skipWhitespace()
+        if i < bytes.count, bytes[i] == UInt8(ascii: "]") { i += 1; depth -= 1; return .array(elements) }
+        while true {
+            skipWhitespace()
+            elements.append(try parseValue())
+            skipWhitespace()
+            guard i < bytes.count else { throw fail("unterminated array") }
+            if bytes[i] == UInt8(ascii: ",") { i += 1; continue }
+            guard bytes[i] == UInt8(ascii: "]") else { throw fail("expected ',' or ']'") }
+            i += 1
+            depth -= 1
+            return .array(elements)
+        }
+    }
+
+    private mutating func parseNumber() throws(JSONError) -> JSONNumber {
+        let start = i
+        while i < bytes.count, "+-0123456789.eE".utf8.contains(bytes[i]) { i += 1 }
+        guard i > start, let number = JSONNumber(literal: String(decoding: bytes[start..<i], as: UTF8.self)) else {
+            i = start
+            throw fail("invalid number")
+        }
+        return number
+    }
+
+    private mutating func parseString() throws(JSONError) -> String {
+        i += 1
+        var out: [UInt8] = []
+        while true {
+            guard i < bytes.count else { throw fail("unterminated string") }
+            let byte = bytes[i]
+            switch byte {
+            case UInt8(ascii: "\""):
+                i += 1
+                return String(decoding: out, as: UTF8.self)
+            case UInt8(ascii: "\\"):
+                i += 1
+                guard i < bytes.count else { throw fail("unterminated escape") }
+                let escape = bytes[i]
+                i += 1
+                switch escape {
+                case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): out.append(escape)
+                case UInt8(ascii: "b"): out.append(0x08)
+                case UInt8(ascii: "f"): out.append(0x0C)
+                case UInt8(ascii: "n"): out.append(0x0A)
+                case UInt8(ascii: "r"): out.append(0x0D)
+                case UInt8(ascii: "t"): out.append(0x09)
+                case UInt8(ascii: "u"): out.append(contentsOf: try parseUnicodeEscape())
+                default: i -= 1; throw fail("unknown escape")
+                }
+            case 0..<0x20:
+                throw fail("control character in string: escape it")
+            default:
+                out.append(byte)
+                i += 1
+            }
+        }
+    }
+
+    private mutating func hex4() throws(JSONError) -> UInt32 {
+        guard i + 4 <= bytes.count else { throw fail("short \\u escape") }
+        var value: UInt32 = 0
+        for _ in 0..<4 {
+            let c = bytes[i]
+            let digit: UInt32
+            switch c {
+            case 48...57: digit = UInt32(c - 48)
+            case 65...70: digit = UInt32(c - 55)
+            case 97...102: digit = UInt32(c - 87)
+            default: throw fail("invalid hex digit in \\u escape")
+            }
+            value = value << 4 | digit
+            i += 1
+        }
+        return value
+    }
+
+    private mutating func parseUnicodeEscape() throws(JSONError) -> [UInt8] {
+        var scalar = try hex4()
+        if scalar == 0 { throw fail("\\u0000 cannot be stored: PostgreSQL text and jsonb reject NUL") }
+        if (0xDC00...0xDFFF).contains(scalar) { throw fail("unpaired low surrogate") }
+        if (0xD800...0xDBFF).contains(scalar) {
+            guard i + 2 <= bytes.count, bytes[i] == UInt8(ascii: "\\"), bytes[i + 1] == UInt8(ascii: "u") else {
+                throw fail("unpaired high surrogate")
+            }
+            i += 2
+            let low = try hex4()
+            guard (0xDC00...0xDFFF).contains(low) else { throw fail("unpaired high surrogate") }
+            scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+        }
+        return Array(String(Character(Unicode.Scalar(scalar)!)).utf8)
+    }
+}

@@ -1,0 +1,207 @@
+import CMeridianLibPQ
+import Foundation
+import Meridian
+
+/// A libpq session with a PostgreSQL + PostGIS server, set up for the value contract.
+///
+/// ```swift
+/// let db = try PostgresConnection(url: "postgres://app@db.example.com/events?sslmode=verify-full")
+/// let rows = try db.fetchAll("SELECT code FROM stations WHERE id = $1", [42])
+/// ```
+///
+/// The URL is anything libpq accepts (a `postgres://` URI or `host=… dbname=…` keywords, with
+/// `sslmode` up to `verify-full`); what it leaves out comes from the `PG*` environment
+/// variables, as with `psql`. Each session runs in UTC with ISO dates, exact float output and
+/// hex bytea, and its server notices are kept from stderr.
+public final class PostgresConnection: DatabaseConnection, @unchecked Sendable {
+    /// The `PGconn*`, closed in `deinit`.
+    let handle: OpaquePointer
+    public let dialect: any SQLDialect = PostgresDialect()
+    public var transactionDepth = 0
+
+    private var statements: [StatementKey: PreparedStatement] = [:]
+    private var nextStatementNumber = 0
+    private var buffer: [UInt8] = []
+    private var typeKinds: [UInt32: PostgresValues.ColumnKind?] = [:]
+    private var geometryTypeOID: UInt32?
+    private static let statementCacheLimit = 256
+
+    /// Settings every session needs for values to read back as they were written.
+    static let sessionSettings = """
+        SET TimeZone = 'UTC'; SET DateStyle = 'ISO, YMD'; SET extra_float_digits = 3; \
+        SET bytea_output = 'hex'; SET client_encoding = 'UTF8'; SET standard_conforming_strings = on
+        """
+
+    /// Connects with a libpq connection URI or keyword string; `""` uses only the `PG*`
+    /// environment variables.
+    public init(url: String) throws {
+        guard let connection = PQconnectdb(url) else {
+            throw DatabaseError(.connection, "libpq could not allocate a connection")
+        }
+        guard PQstatus(connection) == CONNECTION_OK else {
+            let message = String(cString: PQerrorMessage(connection))
+            PQfinish(connection)
+            throw PostgresError.connectionFailed(message)
+        }
+        handle = connection
+        PQsetNoticeProcessor(connection, { _, _ in }, nil)
+        try executeScript(Self.sessionSettings)
+    }
+
+    deinit { PQfinish(handle) }
+
+    /// The server's version number, such as 150018 for 15.18.
+    public var serverVersion: Int { Int(PQserverVersion(handle)) }
+
+    /// Whether the session is encrypted with SSL.
+    public var usesSSL: Bool { PQsslInUse(handle) == 1 }
+
+    // MARK: - Statements
+
+    private struct StatementKey: Hashable {
+        let sql: String
+        let types: [UInt32]
+    }
+
+    private struct PreparedStatement {
+        let name: String
+        let parameterCount: Int
+    }
+
+    /// Binds `arguments` (after the value contract) into the shared buffer; returns their OIDs
+    /// and the byte range of each, `nil` for NULL.
+    private func encode(_ arguments: [DatabaseValue], sql: String) throws -> (types: [UInt32], ranges: [Range<Int>?]) {
+        buffer.removeAll(keepingCapacity: true)
+        var types: [UInt32] = []
+        var ranges: [Range<Int>?] = []
+        types.reserveCapacity(arguments.count)
+        ranges.reserveCapacity(arguments.count)
+        for (offset, argument) in arguments.enumerated() {
+            let value: DatabaseValue
+            do { value = try ValueContract.checked(argument, parameter: offset + 1) } catch { throw error.with(sql: sql) }
+            let start = buffer.count
+            types.append(try PostgresValues.appendBinary(value, to: &buffer, geometryOID: { try geometryOID(sql: sql) }))
+            ranges.append(value.isNull ? nil : start..<buffer.count)
+        }
+        return (types, ranges)
+    }
+
+    private func prepared(_ sql: String, types: [UInt32], argumentCount: Int) throws -> PreparedStatement {
+        let key = StatementKey(sql: sql, types: types)
+        if let cached = statements[key] { return cached }
+        let scan = PlaceholderScan(sql)
+        guard scan.parameterCount == argumentCount else {
+            throw DatabaseError(.binding, "the statement has \(scan.parameterCount) parameters but \(argumentCount) values were given", sql: sql)
+        }
+        if statements.count >= Self.statementCacheLimit { try deallocateAll() }
+        nextStatementNumber += 1
+        let name = "meridian_\(nextStatementNumber)"
+        let result = PQprepare(handle, name, dialect.renderPlaceholders(sql, scan), Int32(types.count), types)
+        defer { PQclear(result) }
+        try check(result, sql: sql)
+        let statement = PreparedStatement(name: name, parameterCount: scan.parameterCount)
+        statements[key] = statement
+        return statement
+    }
+
+    private func deallocateAll() throws {
+        statements.removeAll()
+        try executeScript("DEALLOCATE ALL")
+    }
+
+    /// Runs a prepared statement and hands its result to `body`; the result is freed after.
+    private func run<T>(_ sql: String, _ arguments: [DatabaseValue], _ body: (OpaquePointer) throws -> T) throws -> T {
+        let (types, ranges) = try encode(arguments, sql: sql)
+        let statement = try prepared(sql, types: types, argumentCount: arguments.count)
+        let result: OpaquePointer? = buffer.withUnsafeBufferPointer { bytes in
+            let base = UnsafeRawPointer(bytes.baseAddress ?? UnsafePointer(bitPattern: 1)!)
+            let values: [UnsafePointer<CChar>?] = ranges.map { range in
+                range.map { base.advanced(by: $0.lowerBound).assumingMemoryBound(to: CChar.self) }
+            }
+            let lengths = ranges.map { Int32($0?.count ?? 0) }
+            let formats = [Int32](repeating: 1, count: ranges.count)
+            return PQexecPrepared(handle, statement.name, Int32(ranges.count), values, lengths, formats, 0)
+        }
+        defer { PQclear(result) }
+        try check(result, sql: sql)
+        return try body(result!)
+    }
+
+    private func check(_ result: OpaquePointer?, sql: String?) throws {
+        let status = result.map(PQresultStatus) ?? PGRES_FATAL_ERROR
+        guard status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK else {
+            throw PostgresError.make(result: result, connection: handle, sql: sql)
+        }
+    }
+
+    @discardableResult
+    public func execute(_ sql: String, _ arguments: [DatabaseValue]) throws -> Int {
+        try run(sql, arguments) { result in Int(String(cString: PQcmdTuples(result))) ?? 0 }
+    }
+
+    public func forEachRow(_ sql: String, _ arguments: [DatabaseValue], _ body: (Row) throws -> Void) throws {
+        try run(sql, arguments) { result in
+            let columnCount = Int(PQnfields(result))
+            let names = (0..<columnCount).map { String(cString: PQfname(result, Int32($0))) }
+            let kinds = try (0..<columnCount).map { try kind(ofType: PQftype(result, Int32($0)), sql: sql) }
+            for row in 0..<PQntuples(result) {
+                var values: [DatabaseValue] = []
+                values.reserveCapacity(columnCount)
+                for column in 0..<columnCount {
+                    let c = Int32(column)
+                    if PQgetisnull(result, row, c) == 1 {
+                        values.append(.null)
+                        continue
+                    }
+                    let bytes = UnsafeBufferPointer(
+                        start: UnsafeRawPointer(PQgetvalue(result, row, c)!).assumingMemoryBound(to: UInt8.self),
+                        count: Int(PQgetlength(result, row, c)))
+                    do {
+                        values.append(try PostgresValues.decodeText(bytes, as: kinds[column]))
+                    } catch let error as DatabaseError {
+                        throw error.with(sql: sql)
+                    }
+                }
+                try body(Row(columnNames: names, values: values))
+            }
+        }
+    }
+
+    public func executeScript(_ sql: String) throws {
+        let result = PQexec(handle, sql)
+        defer { PQclear(result) }
+        try check(result, sql: sql)
+    }
+
+    public func ensureSpatialSupport() throws {
+        let installed = try fetchValue(Int64.self, "SELECT count(*) FROM pg_extension WHERE extname = 'postgis'")
+        if installed == 0 { try executeScript("CREATE EXTENSION IF NOT EXISTS postgis") }
+    }
+
+    // MARK: - Types
+
+    /// How to read a result column of type `oid`; PostGIS types have OIDs assigned when the
+    /// extension is installed, so unknown OIDs are looked up once per connection.
+    private func kind(ofType oid: UInt32, sql: String) throws -> PostgresValues.ColumnKind {
+        if let builtIn = PostgresValues.kind(ofBuiltIn: oid) { return builtIn }
+        if let known = typeKinds[oid] { return known ?? .text }
+        let name = try fetchValue(String.self, "SELECT typname::text FROM pg_type WHERE oid = $1", [.int(Int64(oid))])
+        let kind: PostgresValues.ColumnKind? = (name == "geometry" || name == "geography") ? .geometry : nil
+        typeKinds[oid] = .some(kind)
+        return kind ?? .text
+    }
+
+    /// The OID of PostGIS `geometry`, whose binary input reads EWKB (geography columns take it
+    /// through PostGIS's implicit cast).
+    private func geometryOID(sql: String) throws -> UInt32 {
+        if let geometryTypeOID { return geometryTypeOID }
+        let result = PQexec(handle, "SELECT oid FROM pg_type WHERE typname = 'geometry'")
+        defer { PQclear(result) }
+        try check(result, sql: sql)
+        guard PQntuples(result) == 1, let oid = UInt32(String(cString: PQgetvalue(result, 0, 0))) else {
+            throw DatabaseError(.undefinedObject, "PostGIS is not installed in this database: run CREATE EXTENSION postgis", sql: sql)
+        }
+        geometryTypeOID = oid
+        return oid
+    }
+}

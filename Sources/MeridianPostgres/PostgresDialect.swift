@@ -1,0 +1,45 @@
+import Meridian
+
+/// The PostgreSQL + PostGIS dialect.
+///
+/// Text columns use the "C" collation, so `ORDER BY` compares bytes as SQLite does rather than
+/// following the database's locale; longitude/latitude columns (SRID 4326) are `geography`,
+/// measured in metres on the spheroid, and other SRIDs are planar `geometry`.
+public struct PostgresDialect: SQLDialect {
+    public init() {}
+
+    public var name: String { "PostgreSQL" }
+
+    public var beginTransactionSQL: String { "BEGIN" }
+
+    /// `$n` is PostgreSQL's own syntax.
+    public func renderPlaceholders(_ sql: String, _ scan: PlaceholderScan) -> String { sql }
+
+    public func columnType(_ type: LogicalType) -> String {
+        switch type {
+        case .int: "bigint"
+        case .double: "double precision"
+        case .text, .enumeration: "text COLLATE \"C\""
+        case .bool: "boolean"
+        case .uuid: "uuid"
+        case .timestamp: "timestamptz"
+        case .date: "date"
+        case .json: "jsonb"
+        case .bytes: "bytea"
+        case .geometry(let type, let srid):
+            srid == 4326 ? "geography(\(type.postGISName),4326)" : "geometry(\(type.postGISName),\(srid))"
+        }
+    }
+
+    /// PostgreSQL's types hold every column to its logical type by themselves.
+    public func contractCheck(column: String, type: LogicalType) -> String? { nil }
+
+    /// Typmods declare geometry columns inline.
+    public func addGeometryColumn(table: String, column: ColumnDefinition, type: GeometryColumnType, srid: Int32) -> [SchemaStatement]? {
+        nil
+    }
+
+    public func spatialIndex(table: String, column: String) -> SchemaStatement {
+        .execute("CREATE INDEX \(quote("\(table)_\(column)_gist")) ON \(quote(table)) USING gist (\(quote(column)))")
+    }
+}

@@ -1,0 +1,92 @@
+import Foundation
+import CMeridianLibPQ
+import Meridian
+
+/// Maps PostgreSQL's SQLSTATE codes and error fields to ``DatabaseError``.
+enum PostgresError {
+    /// The error carried by a failed `PGresult`.
+    static func make(result: OpaquePointer?, connection: OpaquePointer, sql: String?) -> DatabaseError {
+        func field(_ code: Character) -> String? {
+            guard let result, let value = PQresultErrorField(result, Int32(code.asciiValue!)) else { return nil }
+            return String(cString: value)
+        }
+        let state = field("C") ?? ""
+        let message = field("M") ?? firstLine(String(cString: PQerrorMessage(connection)))
+        var error = DatabaseError(
+            kind(sqlState: state, connectionBroken: PQstatus(connection) != CONNECTION_OK), reason(sqlState: state, message: message),
+            table: field("t"), constraint: field("n"), column: field("c"),
+            nativeCode: state.isEmpty ? nil : state, nativeMessage: message, sql: sql)
+        if state == "XX000", message.contains("does not match column") {
+            // PostGIS raises a column's geometry type or SRID mismatch as an internal error.
+            error.kind = .invalidValue
+            error.reason = "the geometry does not match its column's declared type or SRID"
+        }
+        if let position = field("P").flatMap(Int.init), let sql {
+            error.reason += " (line \(line(ofCharacter: position, in: sql)))"
+        }
+        return error
+    }
+
+    static func kind(sqlState state: String, connectionBroken: Bool) -> DatabaseError.Kind {
+        switch state {
+        case "23505": .uniqueViolation
+        case "23503": .foreignKeyViolation
+        case "23514": .checkViolation
+        case "23502": .notNullViolation
+        case "42601": .syntax
+        case "42P01", "42703", "42883", "42704", "3F000", "3D000": .undefinedObject
+        case "22012": .divisionByZero
+        case "22003": .numericOverflow
+        case "40001", "40P01": .serialization
+        case "55P03", "57014": .busy
+        case "28P01", "28000": .authentication
+        case "25006": .readOnly
+        case "22P02", "22007", "22008", "22023", "22021", "22P05", "42804": .invalidValue
+        case _ where state.hasPrefix("08") || state.hasPrefix("57P"): .connection
+        case _ where state.hasPrefix("53"): .busy
+        case "" where connectionBroken: .connection
+        default: .other
+        }
+    }
+
+    /// Reasons in Meridian's words where the server's message may quote values; the server's
+    /// own words where it only names objects or SQL.
+    private static func reason(sqlState state: String, message: String) -> String {
+        switch state {
+        case "23505": "a row with the same key already exists"
+        case "23503": "a foreign key points at no row, or a referenced row is still in use"
+        case "23514": "a row does not satisfy a CHECK constraint"
+        case "23502": "a NOT NULL column got NULL"
+        case "22012": "division by zero"
+        case "22003": "a number is out of range for its type (integer overflow)"
+        case "22P02", "22007", "22008", "22021", "22P05": "a value could not be read as its column's type"
+        case "42804": "a value's type does not match its column's type: bind the column's logical type"
+        case "40001", "40P01": "the transaction lost a conflict with another one: retry it"
+        case "28P01", "28000": "the server refused the credentials: check the user name and password"
+        case "42601": "the SQL is not valid: \(message)"
+        default: message
+        }
+    }
+
+    private static func firstLine(_ text: String) -> String {
+        String(text.split(separator: "\n").first ?? "")
+    }
+
+    /// The 1-based line of a 1-based character position.
+    static func line(ofCharacter position: Int, in sql: String) -> Int {
+        1 + sql.prefix(max(0, position - 1)).reduce(0) { $1 == "\n" ? $0 + 1 : $0 }
+    }
+
+    /// A failed connection attempt; libpq's message names host and user, never the password.
+    static func connectionFailed(_ message: String) -> DatabaseError {
+        let authentication = message.contains("password authentication failed") || message.contains("no password supplied")
+            || message.contains("authentication failed")
+        let text = message.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: "; ")
+        return DatabaseError(
+            authentication ? .authentication : .connection,
+            authentication
+                ? "the server refused the credentials: check the user name and password (\(text))"
+                : "cannot connect to PostgreSQL: \(text)",
+            nativeMessage: message)
+    }
+}

@@ -1,0 +1,163 @@
+import CMeridianSQLite
+import Foundation
+import Meridian
+
+/// A connection to an SQLite database file or an in-memory database, with SpatiaLite loaded
+/// and the settings the value contract needs.
+///
+/// ```swift
+/// let db = try SQLiteConnection(path: "events.sqlite")
+/// try db.execute("INSERT INTO stations (code) VALUES ($1)", ["KEV"])
+/// ```
+///
+/// Each connection turns on foreign keys (off by default in SQLite), case-sensitive `LIKE`
+/// (as in PostgreSQL), and treats double-quoted tokens as identifiers only; files use WAL and a
+/// busy timeout so concurrent writers wait instead of failing. A connection belongs to one
+/// thread at a time; ``SQLiteDatabase`` shares connections between threads.
+public final class SQLiteConnection: DatabaseConnection, @unchecked Sendable {
+    /// The `sqlite3*`, closed in `deinit`.
+    let handle: OpaquePointer
+    /// The path given at open, `:memory:` for an in-memory database.
+    public let path: String
+    public let dialect: any SQLDialect = SQLiteDialect()
+    public var transactionDepth = 0
+
+    private var statements: [String: SQLiteStatement] = [:]
+    private var scratch: [UInt8] = []
+    private static let statementCacheLimit = 256
+
+    /// How long a writer waits for another's lock before failing with `busy`.
+    public static let busyTimeoutMilliseconds: Int32 = 10_000
+
+    /// Opens (creating if needed) the database at `path`; `":memory:"` for a private in-memory one.
+    ///
+    /// - Parameters:
+    ///   - readOnly: open without write access; the file must exist.
+    ///   - spatiaLite: load `mod_spatialite`. Every connection that touches a spatial table
+    ///     needs it: SpatiaLite's column triggers call its functions on each insert.
+    public init(path: String, readOnly: Bool = false, spatiaLite: Bool = true) throws {
+        self.path = path
+        var db: OpaquePointer?
+        let flags = (readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE)
+            | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI
+        let code = sqlite3_open_v2(path, &db, flags, nil)
+        guard code == SQLITE_OK, let db else {
+            let message = db.map { String(cString: sqlite3_errmsg($0)) } ?? "out of memory"
+            if let db { sqlite3_close_v2(db) }
+            var error = SQLiteError.make(code: code, message: message, sql: nil)
+            error.reason = "cannot open \(path): \(error.reason)"
+            throw error
+        }
+        handle = db
+        sqlite3_extended_result_codes(db, 1)
+        sqlite3_busy_timeout(db, Self.busyTimeoutMilliseconds)
+        var ignored: Int32 = 0
+        _ = meridian_sqlite_db_config_int(db, SQLITE_DBCONFIG_DQS_DML, 0, &ignored)
+        if spatiaLite { try SpatiaLite.load(into: self) }
+        try configure(readOnly: readOnly)
+    }
+
+    deinit {
+        statements.removeAll()
+        sqlite3_close_v2(handle)
+    }
+
+    /// Settings of the value contract; the first statement also proves the file is a database.
+    private func configure(readOnly: Bool) throws {
+        do {
+            try executeScript("PRAGMA foreign_keys = ON; PRAGMA case_sensitive_like = ON")
+            let inMemory = path == ":memory:" || path.isEmpty || path.contains("mode=memory")
+            if !inMemory && !readOnly {
+                if sqlite3_db_readonly(handle, "main") == 1 {
+                    throw DatabaseError(.readOnly, "\(path) is read-only: make the file and its folder writable, or open it read-only")
+                }
+                try executeScript("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL")
+            }
+        } catch var error as DatabaseError {
+            if error.kind == .notADatabase { error.reason = "\(path) is not an SQLite database" }
+            throw error
+        }
+    }
+
+    // MARK: - Errors
+
+    func error(code: Int32, sql: String?) -> DatabaseError {
+        SQLiteError.make(code: sqlite3_extended_errcode(handle), message: String(cString: sqlite3_errmsg(handle)), sql: sql)
+    }
+
+    // MARK: - Statements
+
+    /// The cached prepared statement for `sql`, preparing it on first use.
+    func statement(_ sql: String) throws -> SQLiteStatement {
+        if let cached = statements[sql] { return cached }
+        let scan = PlaceholderScan(sql)
+        let rendered = dialect.renderPlaceholders(sql, scan)
+        var stmt: OpaquePointer?
+        var tail: UnsafePointer<CChar>?
+        let code = rendered.withCString { sqlite3_prepare_v3(handle, $0, -1, UInt32(SQLITE_PREPARE_PERSISTENT), &stmt, &tail) }
+        guard code == SQLITE_OK else { throw error(code: code, sql: sql) }
+        guard let stmt else { throw DatabaseError(.syntax, "the statement is empty", sql: sql) }
+        if let tail, tail.pointee != 0, !String(cString: tail).allSatisfy({ $0.isWhitespace || $0 == ";" }) {
+            sqlite3_finalize(stmt)
+            throw DatabaseError(.syntax, "the text holds more than one statement: run scripts with executeScript", sql: sql)
+        }
+        let statement = SQLiteStatement(handle: stmt, sql: sql, parameterCount: scan.parameterCount)
+        if statements.count >= Self.statementCacheLimit { statements.removeAll() }
+        statements[sql] = statement
+        return statement
+    }
+
+    /// Binds `arguments` to `statement` after checking them against the value contract.
+    private func bind(_ arguments: [DatabaseValue], to statement: SQLiteStatement) throws {
+        guard arguments.count == statement.parameterCount else {
+            throw DatabaseError(.binding, "the statement has \(statement.parameterCount) parameters but \(arguments.count) values were given", sql: statement.sql)
+        }
+        for (offset, argument) in arguments.enumerated() {
+            let value: DatabaseValue
+            do { value = try ValueContract.checked(argument, parameter: offset + 1) } catch { throw error.with(sql: statement.sql) }
+            let code = statement.bind(value, at: Int32(offset + 1), scratch: &scratch)
+            guard code == SQLITE_OK else { throw error(code: code, sql: statement.sql) }
+        }
+    }
+
+    @discardableResult
+    public func execute(_ sql: String, _ arguments: [DatabaseValue]) throws -> Int {
+        let statement = try statement(sql)
+        defer { sqlite3_reset(statement.handle); sqlite3_clear_bindings(statement.handle) }
+        try bind(arguments, to: statement)
+        var code = sqlite3_step(statement.handle)
+        while code == SQLITE_ROW { code = sqlite3_step(statement.handle) }
+        guard code == SQLITE_DONE else { throw error(code: code, sql: sql) }
+        return Int(sqlite3_changes64(handle))
+    }
+
+    public func forEachRow(_ sql: String, _ arguments: [DatabaseValue], _ body: (Row) throws -> Void) throws {
+        let statement = try statement(sql)
+        defer { sqlite3_reset(statement.handle); sqlite3_clear_bindings(statement.handle) }
+        try bind(arguments, to: statement)
+        let columns = statement.columnNames.count
+        while true {
+            let code = sqlite3_step(statement.handle)
+            if code == SQLITE_DONE { return }
+            guard code == SQLITE_ROW else { throw error(code: code, sql: sql) }
+            var values: [DatabaseValue] = []
+            values.reserveCapacity(columns)
+            for index in 0..<columns { values.append(try statement.value(at: index)) }
+            try body(Row(columnNames: statement.columnNames, values: values))
+        }
+    }
+
+    public func executeScript(_ sql: String) throws {
+        var message: UnsafeMutablePointer<CChar>?
+        let code = sqlite3_exec(handle, sql, nil, nil, &message)
+        defer { sqlite3_free(message) }
+        guard code == SQLITE_OK else { throw error(code: code, sql: sql) }
+    }
+
+    public func ensureSpatialSupport() throws {
+        try SpatiaLite.ensureMetadata(on: self)
+    }
+
+    /// Whether no transaction is open (SQLite's autocommit mode).
+    var isAutocommit: Bool { sqlite3_get_autocommit(handle) != 0 }
+}

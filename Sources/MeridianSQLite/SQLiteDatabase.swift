@@ -1,0 +1,28 @@
+import Meridian
+
+/// An SQLite database file shared between threads: one writer connection and a few readers.
+///
+/// SQLite lets one connection write at a time; keeping a single writer makes writers queue in
+/// the pool rather than in SQLite's busy handler, and WAL lets readers run beside it.
+public final class SQLiteDatabase: Database {
+    public let path: String
+    private let writer: ConnectionPool<SQLiteConnection>
+    private let readers: ConnectionPool<SQLiteConnection>
+
+    public init(path: String, maximumReaders: Int = 4) throws {
+        precondition(path != ":memory:", "each connection to :memory: is a different database: use a file")
+        self.path = path
+        let first = try SQLiteConnection(path: path)
+        writer = ConnectionPool(maximumConnections: 1) { try SQLiteConnection(path: path) }
+        readers = ConnectionPool(maximumConnections: maximumReaders) { try SQLiteConnection(path: path, readOnly: true) }
+        _ = first
+    }
+
+    public func read<T>(_ body: (SQLiteConnection) throws -> T) throws -> T {
+        try readers.withConnection(body)
+    }
+
+    public func write<T>(_ body: (SQLiteConnection) throws -> T) throws -> T {
+        try writer.withConnection { connection in try connection.transaction { try body(connection) } }
+    }
+}

@@ -1,0 +1,152 @@
+import Foundation
+import CMeridianSQLite
+import Meridian
+
+/// A prepared `sqlite3_stmt*`, owned and finalized by this object, with what the connection
+/// needs to bind to it and read from it.
+final class SQLiteStatement {
+    let handle: OpaquePointer
+    /// The statement as the caller wrote it, for error messages.
+    let sql: String
+    let parameterCount: Int
+    let columnNames: [String]
+    let columnKinds: [ColumnKind]
+
+    /// How a column's stored value becomes a logical value, decided once from its declared type.
+    enum ColumnKind {
+        case plain, bool, uuid, timestamp, date, json, geometry
+        /// An expression: no declared type, so only a SpatiaLite geometry blob is recognised.
+        case expression
+
+        init(declaredType: String?) {
+            guard let declared = declaredType?.uppercased() else { self = .expression; return }
+            let first = declared.split(separator: " ").first.map(String.init) ?? declared
+            switch first {
+            case "BOOLEAN", "BOOL": self = .bool
+            case "UUID": self = .uuid
+            case "TIMESTAMP", "TIMESTAMPTZ", "DATETIME": self = .timestamp
+            case "DATE": self = .date
+            case "JSON", "JSONB": self = .json
+            case "GEOMETRY", "POINT", "LINESTRING", "POLYGON", "MULTIPOINT", "MULTILINESTRING", "MULTIPOLYGON":
+                self = .geometry
+            default: self = .plain
+            }
+        }
+    }
+
+    init(handle: OpaquePointer, sql: String, parameterCount: Int) {
+        self.handle = handle
+        self.sql = sql
+        self.parameterCount = parameterCount
+        let count = Int(sqlite3_column_count(handle))
+        columnNames = (0..<count).map { String(cString: sqlite3_column_name(handle, Int32($0))) }
+        columnKinds = (0..<count).map { index in
+            ColumnKind(declaredType: sqlite3_column_decltype(handle, Int32(index)).map { String(cString: $0) })
+        }
+    }
+
+    deinit { sqlite3_finalize(handle) }
+
+    /// Binds one value that has passed ``ValueContract``; returns SQLite's result code.
+    func bind(_ value: DatabaseValue, at index: Int32, scratch: inout [UInt8]) -> Int32 {
+        switch value {
+        case .null:
+            return sqlite3_bind_null(handle, index)
+        case .int(let v):
+            return sqlite3_bind_int64(handle, index, v)
+        case .double(let v):
+            return sqlite3_bind_double(handle, index, v)
+        case .bool(let v):
+            return sqlite3_bind_int64(handle, index, v ? 1 : 0)
+        case .text(let v):
+            return bindText(v, at: index)
+        case .uuid(let v):
+            return bindText(v.uuidString.lowercased(), at: index)
+        case .timestamp(let v):
+            scratch.removeAll(keepingCapacity: true)
+            v.appendISO8601(to: &scratch)
+            return bindText(bytes: scratch, at: index)
+        case .date(let v):
+            return bindText(v.iso8601, at: index)
+        case .json(let v):
+            return bindText(v.canonicalText, at: index)
+        case .bytes(let v):
+            return bindBlob(v, at: index)
+        case .geometry(let g):
+            scratch.removeAll(keepingCapacity: true)
+            SpatiaLiteBlob.encode(g, into: &scratch)
+            return bindBlob(scratch, at: index)
+        }
+    }
+
+    private func bindText(_ text: String, at index: Int32) -> Int32 {
+        var text = text
+        return text.withUTF8 { buffer in
+            // An empty buffer may have no address, and a NULL pointer would bind SQL NULL.
+            guard let base = buffer.baseAddress, buffer.count > 0 else {
+                return sqlite3_bind_text(handle, index, "", 0, nil)
+            }
+            return base.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+                sqlite3_bind_text(handle, index, $0, Int32(buffer.count), meridian_sqlite_transient())
+            }
+        }
+    }
+
+    private func bindText(bytes: [UInt8], at index: Int32) -> Int32 {
+        bytes.withUnsafeBufferPointer { buffer in
+            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+                sqlite3_bind_text(handle, index, $0, Int32(buffer.count), meridian_sqlite_transient())
+            }
+        }
+    }
+
+    private func bindBlob(_ bytes: [UInt8], at index: Int32) -> Int32 {
+        bytes.withUnsafeBytes { buffer in
+            guard let base = buffer.baseAddress, buffer.count > 0 else {
+                return sqlite3_bind_zeroblob(handle, index, 0)
+            }
+            return sqlite3_bind_blob(handle, index, base, Int32(buffer.count), meridian_sqlite_transient())
+        }
+    }
+
+    /// The current row's column `index` as a logical value.
+    func value(at index: Int) throws(DatabaseError) -> DatabaseValue {
+        let column = Int32(index)
+        switch sqlite3_column_type(handle, column) {
+        case SQLITE_NULL:
+            return .null
+        case SQLITE_INTEGER:
+            let v = sqlite3_column_int64(handle, column)
+            if case .bool = columnKinds[index], v == 0 || v == 1 { return .bool(v == 1) }
+            return .int(v)
+        case SQLITE_FLOAT:
+            return .double(sqlite3_column_double(handle, column))
+        case SQLITE_TEXT:
+            let count = Int(sqlite3_column_bytes(handle, column))
+            let text = sqlite3_column_text(handle, column).map {
+                String(decoding: UnsafeBufferPointer(start: $0, count: count), as: UTF8.self)
+            } ?? ""
+            switch columnKinds[index] {
+            case .uuid: return UUID.fromDatabaseValue(.text(text)).map { .uuid($0) } ?? .text(text)
+            case .timestamp: return Timestamp(iso8601: text).map { .timestamp($0) } ?? .text(text)
+            case .date: return CalendarDate(iso8601: text).map { .date($0) } ?? .text(text)
+            case .json: return (try? JSON(parsing: text)).map { .json($0) } ?? .text(text)
+            default: return .text(text)
+            }
+        default:
+            let count = Int(sqlite3_column_bytes(handle, column))
+            guard count > 0, let base = sqlite3_column_blob(handle, column) else { return .bytes([]) }
+            let buffer = UnsafeRawBufferPointer(start: base, count: count)
+            switch columnKinds[index] {
+            case .geometry, .expression where SpatiaLiteBlob.isGeometryBlob(buffer):
+                do {
+                    return .geometry(try SpatiaLiteBlob.decode(buffer))
+                } catch {
+                    throw DatabaseError(.decoding, "column \(columnNames[index]) holds a SpatiaLite geometry Meridian cannot read: \(error)", column: columnNames[index], sql: sql)
+                }
+            default:
+                return .bytes([UInt8](buffer))
+            }
+        }
+    }
+}

@@ -1,0 +1,110 @@
+import Foundation
+import Meridian
+import XCTest
+
+/// An XCTest case whose tests run one body on both backends.
+///
+/// ```swift
+/// final class BooleanTests: ParityTestCase {
+///     func testRoundTrip() {
+///         parity { db, backend in
+///             let value = try db.fetchValue(Bool.self, "SELECT $1", [true])
+///             XCTAssertEqual(value, true, "\(backend)")
+///         }
+///     }
+/// }
+/// ```
+///
+/// Each backend gets a fresh database. The PostgreSQL half needs `MERIDIAN_POSTGRES_URL`;
+/// without it the half is skipped and reported, unless `MERIDIAN_REQUIRE_POSTGRES=1`, which
+/// makes it a failure. At the end of the run one line sums up:
+/// `parity: <n> cases passed on sqlite, <m> on postgres`.
+open class ParityTestCase: XCTestCase {
+    override open class func setUp() {
+        super.setUp()
+        ParityReport.shared.registerOnce()
+    }
+
+    /// Runs `body` on a fresh database of each backend; a thrown error fails the test and
+    /// names the backend.
+    public func parity(
+        file: StaticString = #filePath, line: UInt = #line,
+        _ body: (any DatabaseConnection, Backend) throws -> Void
+    ) {
+        for backend in Backend.allCases {
+            run(backend, file: file, line: line, body)
+        }
+    }
+
+    private func run(
+        _ backend: Backend, file: StaticString, line: UInt, _ body: (any DatabaseConnection, Backend) throws -> Void
+    ) {
+        let failuresBefore = testRun?.totalFailureCount ?? 0
+        do {
+            switch backend {
+            case .sqlite:
+                try body(try TestDatabase.sqlite(), backend)
+            case .postgres:
+                guard let url = TestDatabase.postgresURL else {
+                    if TestDatabase.postgresRequired {
+                        XCTFail("MERIDIAN_REQUIRE_POSTGRES=1 but MERIDIAN_POSTGRES_URL is not set: start a server (make test does) or unset the requirement", file: file, line: line)
+                    } else {
+                        ParityReport.shared.skipped(backend)
+                    }
+                    return
+                }
+                let scratch = try TestDatabase.postgres(url: url)
+                defer { scratch.close() }
+                try body(scratch.connection, backend)
+            }
+        } catch {
+            XCTFail("[\(backend)] \(String(reflecting: error))", file: file, line: line)
+        }
+        if (testRun?.totalFailureCount ?? 0) == failuresBefore {
+            ParityReport.shared.passed(backend)
+        } else {
+            ParityReport.shared.failed(backend)
+        }
+    }
+}
+
+/// Counts parity cases per backend and prints the summary line when the test bundle ends.
+final class ParityReport: NSObject, XCTestObservation, @unchecked Sendable {
+    static let shared = ParityReport()
+
+    private let lock = NSLock()
+    private var registered = false
+    private var passes: [Backend: Int] = [:]
+    private var failures: [Backend: Int] = [:]
+    private var skips: [Backend: Int] = [:]
+
+    func registerOnce() {
+        lock.lock()
+        defer { lock.unlock() }
+        guard !registered else { return }
+        registered = true
+        XCTestObservationCenter.shared.addTestObserver(self)
+    }
+
+    func passed(_ backend: Backend) { count(&passes, backend) }
+    func failed(_ backend: Backend) { count(&failures, backend) }
+    func skipped(_ backend: Backend) { count(&skips, backend) }
+
+    private func count(_ counter: inout [Backend: Int], _ backend: Backend) {
+        lock.lock()
+        counter[backend, default: 0] += 1
+        lock.unlock()
+    }
+
+    func testBundleDidFinish(_ testBundle: Bundle) {
+        lock.lock()
+        defer { lock.unlock() }
+        var line = "parity: \(passes[.sqlite, default: 0]) cases passed on sqlite, \(passes[.postgres, default: 0]) on postgres"
+        let failed = Backend.allCases.compactMap { b in failures[b].map { "\($0) on \(b)" } }
+        if !failed.isEmpty { line += "; failed: " + failed.joined(separator: ", ") }
+        if let skipped = skips[.postgres] {
+            line += "; \(skipped) skipped on postgres (set MERIDIAN_POSTGRES_URL, or run make test)"
+        }
+        print(line)
+    }
+}
