@@ -50,7 +50,8 @@ public struct SQLiteDialect: SQLDialect {
         case .date:
             return "length(\(column)) = 10 AND \(column) GLOB '\(repeated(digit, 4))-\(repeated(digit, 2))-\(repeated(digit, 2))'"
         case .json:
-            return "json_valid(\(column))"
+            // json_valid(NULL) is 0 before SQLite 3.45, which would forbid NULL in nullable columns.
+            return "\(column) IS NULL OR json_valid(\(column))"
         case .int, .double, .text, .bytes, .geometry, .enumeration:
             return nil
         }

@@ -21,7 +21,8 @@ enum SQLiteError {
             error.kind = .checkViolation
             error.reason = "a row does not satisfy a CHECK constraint"
             error.constraint = suffix(after: "constraint failed: ", in: message)
-        case 787:  // SQLITE_CONSTRAINT_FOREIGNKEY
+        case _ where message.hasPrefix("FOREIGN KEY constraint failed"):
+            // SQLITE_CONSTRAINT_FOREIGNKEY, or another constraint code when a RESTRICT action fires.
             error.kind = .foreignKeyViolation
             error.reason = "a foreign key points at no row, or a referenced row is still in use"
         case 1811 where message.contains("Geometry"), 1811 where message.contains("geometry"):
