@@ -205,3 +205,11 @@ public final class PostgresConnection: DatabaseConnection, @unchecked Sendable {
         return oid
     }
 }
+
+extension PostgresConnection {
+    /// The version of the libpq this process runs, such as `15.18`.
+    public static var libpqVersion: String {
+        let number = Int(PQlibVersion())
+        return "\(number / 10000).\(number % 10000)"
+    }
+}

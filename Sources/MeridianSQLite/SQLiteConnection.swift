@@ -161,3 +161,16 @@ public final class SQLiteConnection: DatabaseConnection, @unchecked Sendable {
     /// Whether no transaction is open (SQLite's autocommit mode).
     var isAutocommit: Bool { sqlite3_get_autocommit(handle) != 0 }
 }
+
+extension SQLiteConnection {
+    /// The version of the SQLite library this process runs.
+    public static var sqliteVersion: String { String(cString: sqlite3_libversion()) }
+
+    /// The SpatiaLite version loaded into this connection.
+    public func spatiaLiteVersion() throws -> String { try SpatiaLite.version(on: self) }
+
+    /// Whether the database holds SpatiaLite's metadata tables.
+    public func hasSpatialMetadata() throws -> Bool {
+        try fetchValue(Int64.self, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'spatial_ref_sys'") == 1
+    }
+}

@@ -31,9 +31,7 @@ enum SpatiaLite {
     /// argument follows the connection's state. The function reports failure by returning 0,
     /// not by raising, so the result is checked.
     static func ensureMetadata(on connection: SQLiteConnection) throws {
-        let present = try connection.fetchValue(
-            Int64.self, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'spatial_ref_sys'")
-        guard present == 0 else { return }
+        guard try !connection.hasSpatialMetadata() else { return }
         let ownTransaction = connection.isAutocommit ? 1 : 0
         try connection.run(.expectTrue(
             "SELECT InitSpatialMetadata(\(ownTransaction), 'WGS84')",
