@@ -48,7 +48,8 @@ let package = Package(
             path: "Benchmarks/meridian-bench"
         ),
         .testTarget(name: "MeridianTests", dependencies: ["Meridian"]),
-        .testTarget(name: "MeridianSQLiteTests", dependencies: ["MeridianSQLite"]),
+        .testTarget(name: "MeridianSQLiteTests", dependencies: ["MeridianSQLite", "MeridianTesting"]),
+        .testTarget(name: "MeridianPostgresTests", dependencies: ["MeridianPostgres", "MeridianTesting"]),
         .testTarget(name: "ParityTests", dependencies: ["Meridian", "MeridianTesting"]),
     ],
     swiftLanguageModes: [.v6]

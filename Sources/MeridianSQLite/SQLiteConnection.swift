@@ -50,10 +50,11 @@ public final class SQLiteConnection: DatabaseConnection, @unchecked Sendable {
         }
         handle = db
         sqlite3_extended_result_codes(db, 1)
-        sqlite3_busy_timeout(db, Self.busyTimeoutMilliseconds)
         var ignored: Int32 = 0
         _ = meridian_sqlite_db_config_int(db, SQLITE_DBCONFIG_DQS_DML, 0, &ignored)
         if spatiaLite { try SpatiaLite.load(into: self) }
+        // After SpatiaLite, which sets a busy timeout of its own when it loads.
+        sqlite3_busy_timeout(db, Self.busyTimeoutMilliseconds)
         try configure(readOnly: readOnly)
     }
 

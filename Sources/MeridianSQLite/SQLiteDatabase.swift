@@ -12,10 +12,11 @@ public final class SQLiteDatabase: Database {
     public init(path: String, maximumReaders: Int = 4) throws {
         precondition(path != ":memory:", "each connection to :memory: is a different database: use a file")
         self.path = path
-        let first = try SQLiteConnection(path: path)
+        // Opened once up front: it creates the file and switches it to WAL, which the
+        // read-only reader connections cannot do.
+        _ = try SQLiteConnection(path: path)
         writer = ConnectionPool(maximumConnections: 1) { try SQLiteConnection(path: path) }
         readers = ConnectionPool(maximumConnections: maximumReaders) { try SQLiteConnection(path: path, readOnly: true) }
-        _ = first
     }
 
     public func read<T>(_ body: (SQLiteConnection) throws -> T) throws -> T {
