@@ -110,7 +110,20 @@ public final class PostgresConnection: DatabaseConnection, @unchecked Sendable {
     }
 
     /// Runs a prepared statement and hands its result to `body`; the result is freed after.
+    ///
+    /// A cached statement whose tables changed shape since it was prepared fails with
+    /// "cached plan must not change result type"; it is prepared again once, as SQLite does by
+    /// itself.
     private func run<T>(_ sql: String, _ arguments: [DatabaseValue], _ body: (OpaquePointer) throws -> T) throws -> T {
+        do {
+            return try runOnce(sql, arguments, body)
+        } catch let error as DatabaseError where error.nativeCode == "0A000" && transactionDepth == 0 {
+            statements = statements.filter { $0.key.sql != sql }
+            return try runOnce(sql, arguments, body)
+        }
+    }
+
+    private func runOnce<T>(_ sql: String, _ arguments: [DatabaseValue], _ body: (OpaquePointer) throws -> T) throws -> T {
         let (types, ranges) = try encode(arguments, sql: sql)
         let statement = try prepared(sql, types: types, argumentCount: arguments.count)
         let result: OpaquePointer? = buffer.withUnsafeBufferPointer { bytes in

@@ -136,11 +136,15 @@ public final class SQLiteConnection: DatabaseConnection, @unchecked Sendable {
         let statement = try statement(sql)
         defer { sqlite3_reset(statement.handle); sqlite3_clear_bindings(statement.handle) }
         try bind(arguments, to: statement)
-        let columns = statement.columnNames.count
+        var columns = -1
         while true {
             let code = sqlite3_step(statement.handle)
             if code == SQLITE_DONE { return }
             guard code == SQLITE_ROW else { throw error(code: code, sql: sql) }
+            if columns < 0 {
+                statement.refreshColumnsIfReprepared()
+                columns = statement.columnNames.count
+            }
             var values: [DatabaseValue] = []
             values.reserveCapacity(columns)
             for index in 0..<columns { values.append(try statement.value(at: index)) }

@@ -9,8 +9,11 @@ final class SQLiteStatement {
     /// The statement as the caller wrote it, for error messages.
     let sql: String
     let parameterCount: Int
-    let columnNames: [String]
-    let columnKinds: [ColumnKind]
+    private(set) var columnNames: [String] = []
+    private(set) var columnKinds: [ColumnKind] = []
+    /// How many times SQLite has re-prepared the statement after a schema change; when it moves,
+    /// the result columns may have changed too.
+    private var reprepareCount: Int32 = 0
 
     /// How a column's stored value becomes a logical value, decided once from its declared type.
     enum ColumnKind {
@@ -38,11 +41,22 @@ final class SQLiteStatement {
         self.handle = handle
         self.sql = sql
         self.parameterCount = parameterCount
+        readColumns()
+    }
+
+    private func readColumns() {
+        reprepareCount = sqlite3_stmt_status(handle, Int32(SQLITE_STMTSTATUS_REPREPARE), 0)
         let count = Int(sqlite3_column_count(handle))
         columnNames = (0..<count).map { String(cString: sqlite3_column_name(handle, Int32($0))) }
         columnKinds = (0..<count).map { index in
             ColumnKind(declaredType: sqlite3_column_decltype(handle, Int32(index)).map { String(cString: $0) })
         }
+    }
+
+    /// Reads the result columns again if SQLite re-prepared the statement during the last step
+    /// (an ALTER TABLE since it was cached).
+    func refreshColumnsIfReprepared() {
+        if sqlite3_stmt_status(handle, Int32(SQLITE_STMTSTATUS_REPREPARE), 0) != reprepareCount { readColumns() }
     }
 
     deinit { sqlite3_finalize(handle) }

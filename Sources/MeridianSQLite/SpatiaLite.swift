@@ -1,22 +1,28 @@
 import CMeridianSQLite
+import Foundation
 import Meridian
 
 /// Loading SpatiaLite into a connection and creating its metadata when a database needs it.
 enum SpatiaLite {
-    /// Loads `mod_spatialite` (about 20 ms for the first connection of a process, 1–3 ms after),
+    /// The extension to load: `MERIDIAN_SPATIALITE_PATH` if set (Homebrew installs it outside
+    /// the loader's search path), else `mod_spatialite` found by the system loader.
+    static let libraryPath = ProcessInfo.processInfo.environment["MERIDIAN_SPATIALITE_PATH"].flatMap { $0.isEmpty ? nil : $0 }
+        ?? "mod_spatialite"
+
+    /// Loads SpatiaLite (about 20 ms for the first connection of a process, 1–3 ms after),
     /// then switches extension loading off again so SQL cannot load other libraries.
     static func load(into connection: SQLiteConnection) throws {
         let db = connection.handle
         sqlite3_enable_load_extension(db, 1)
         defer { sqlite3_enable_load_extension(db, 0) }
         var message: UnsafeMutablePointer<CChar>?
-        let code = sqlite3_load_extension(db, "mod_spatialite", nil, &message)
+        let code = sqlite3_load_extension(db, libraryPath, nil, &message)
         defer { sqlite3_free(message) }
         guard code == SQLITE_OK else {
             let detail = message.map { String(cString: $0) } ?? "unknown error"
             throw DatabaseError(
                 .connection,
-                "cannot load SpatiaLite (mod_spatialite): install libsqlite3-mod-spatialite (Debian) or libspatialite (Homebrew)",
+                "cannot load SpatiaLite (\(libraryPath)): install libsqlite3-mod-spatialite (Debian) or libspatialite (Homebrew), or set MERIDIAN_SPATIALITE_PATH to mod_spatialite's full path",
                 nativeCode: "\(code)", nativeMessage: detail)
         }
     }

@@ -43,8 +43,11 @@ final class PostgresConnectionTests: XCTestCase {
 
     func testVerifyFullRejectsAHostNameNotOnTheCertificate() throws {
         let ssl = try url("MERIDIAN_POSTGRES_SSL_URL")
-        XCTAssertThrowsError(try PostgresConnection(url: ssl.replacingOccurrences(of: "@localhost:", with: "@127.0.0.2:"))) { error in
+        // The same server, reached under a name its certificate does not carry.
+        let misnamed = ssl.replacingOccurrences(of: "@localhost:", with: "@wrong-name.invalid:") + "&hostaddr=127.0.0.1"
+        XCTAssertThrowsError(try PostgresConnection(url: misnamed)) { error in
             XCTAssertEqual((error as? DatabaseError)?.kind, .connection)
+            XCTAssertTrue(String(describing: error).contains("does not match host name"), "\(error)")
         }
     }
 

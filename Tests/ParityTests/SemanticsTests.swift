@@ -173,4 +173,15 @@ final class SemanticsTests: ParityTestCase {
             }
         }
     }
+
+    /// A cached statement sees a table's new shape after ALTER TABLE (PostgreSQL would refuse
+    /// the stale plan; the driver prepares it again).
+    func testCachedStatementsFollowSchemaChanges() {
+        parity { db, backend in
+            try words(db, ["a"])
+            XCTAssertEqual(try db.fetchOne("SELECT * FROM words")?.count, 2, "\(backend)")
+            try db.execute("ALTER TABLE words ADD COLUMN note TEXT")
+            XCTAssertEqual(try db.fetchOne("SELECT * FROM words")?.columnNames, ["id", "w", "note"], "\(backend)")
+        }
+    }
 }
