@@ -90,9 +90,7 @@ public final class PostgresConnection: DatabaseConnection, @unchecked Sendable {
         let key = StatementKey(sql: sql, types: types)
         if let cached = statements[key] { return cached }
         let scan = PlaceholderScan(sql)
-        guard scan.parameterCount == argumentCount else {
-            throw DatabaseError(.binding, "the statement has \(scan.parameterCount) parameters but \(argumentCount) values were given", sql: sql)
-        }
+        try scan.check(argumentCount: argumentCount, sql: sql)
         if statements.count >= Self.statementCacheLimit { try deallocateAll() }
         nextStatementNumber += 1
         let name = "meridian_\(nextStatementNumber)"

@@ -12,6 +12,13 @@ public struct PostgresDialect: SQLDialect {
 
     public var beginTransactionSQL: String { "BEGIN" }
 
+    public var tableExistsSQL: String {
+        "SELECT count(*) FROM pg_catalog.pg_tables WHERE schemaname = current_schema() AND tablename = $1"
+    }
+
+    /// PostgreSQL and PostGIS raise errors; no result needs checking.
+    public func returnsSuccessFlag(_ statement: String) -> Bool { false }
+
     /// `$n` is PostgreSQL's own syntax.
     public func renderPlaceholders(_ sql: String, _ scan: PlaceholderScan) -> String { sql }
 
@@ -40,6 +47,6 @@ public struct PostgresDialect: SQLDialect {
     }
 
     public func spatialIndex(table: String, column: String) -> SchemaStatement {
-        .execute("CREATE INDEX \(quote("\(table)_\(column)_gist")) ON \(quote(table)) USING gist (\(quote(column)))")
+        .execute("CREATE INDEX \(quote(TableDefinition.spatialIndexName(table: table, column: column))) ON \(quote(table)) USING gist (\(quote(column)))")
     }
 }

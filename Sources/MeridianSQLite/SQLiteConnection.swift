@@ -102,7 +102,7 @@ public final class SQLiteConnection: DatabaseConnection, @unchecked Sendable {
             sqlite3_finalize(stmt)
             throw DatabaseError(.syntax, "the text holds more than one statement: run scripts with executeScript", sql: sql)
         }
-        let statement = SQLiteStatement(handle: stmt, sql: sql, parameterCount: scan.parameterCount)
+        let statement = SQLiteStatement(handle: stmt, sql: sql, placeholders: scan)
         if statements.count >= Self.statementCacheLimit { statements.removeAll() }
         statements[sql] = statement
         return statement
@@ -110,9 +110,7 @@ public final class SQLiteConnection: DatabaseConnection, @unchecked Sendable {
 
     /// Binds `arguments` to `statement` after checking them against the value contract.
     private func bind(_ arguments: [DatabaseValue], to statement: SQLiteStatement) throws {
-        guard arguments.count == statement.parameterCount else {
-            throw DatabaseError(.binding, "the statement has \(statement.parameterCount) parameters but \(arguments.count) values were given", sql: statement.sql)
-        }
+        try statement.placeholders.check(argumentCount: arguments.count, sql: statement.sql)
         for (offset, argument) in arguments.enumerated() {
             let value: DatabaseValue
             do { value = try ValueContract.checked(argument, parameter: offset + 1) } catch { throw error.with(sql: statement.sql) }

@@ -1,3 +1,4 @@
+import Foundation
 import Meridian
 
 /// The SQLite + SpatiaLite dialect.
@@ -12,6 +13,16 @@ public struct SQLiteDialect: SQLDialect {
     public var name: String { "SQLite" }
 
     public var beginTransactionSQL: String { "BEGIN IMMEDIATE" }
+
+    public var tableExistsSQL: String { "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = $1" }
+
+    /// SpatiaLite's management functions print to stderr and return 0 when they fail.
+    public func returnsSuccessFlag(_ statement: String) -> Bool {
+        statement.range(of: Self.managementCall, options: [.regularExpression, .caseInsensitive]) != nil
+    }
+
+    private static let managementCall =
+        #"^(?:\s|--[^\n]*\n|/\*[\s\S]*?\*/)*SELECT\s+(AddGeometryColumn|RecoverGeometryColumn|DiscardGeometryColumn|CreateSpatialIndex|CreateMbrCache|DisableSpatialIndex|RecoverSpatialIndex|InitSpatialMetadata|DropGeoTable|DropTable|UpdateLayerStatistics)\s*\("#
 
     /// `$n` becomes `?n`: SQLite reads `$1` as a *named* parameter numbered by first
     /// appearance, so `$2 … $1` would bind the wrong values.

@@ -8,7 +8,8 @@ final class SQLiteStatement {
     let handle: OpaquePointer
     /// The statement as the caller wrote it, for error messages.
     let sql: String
-    let parameterCount: Int
+    /// The statement's `$n` placeholders, checked against the values of each call.
+    let placeholders: PlaceholderScan
     private(set) var columnNames: [String] = []
     private(set) var columnKinds: [ColumnKind] = []
     /// How many times SQLite has re-prepared the statement after a schema change; when it moves,
@@ -37,10 +38,10 @@ final class SQLiteStatement {
         }
     }
 
-    init(handle: OpaquePointer, sql: String, parameterCount: Int) {
+    init(handle: OpaquePointer, sql: String, placeholders: PlaceholderScan) {
         self.handle = handle
         self.sql = sql
-        self.parameterCount = parameterCount
+        self.placeholders = placeholders
         readColumns()
     }
 

@@ -86,6 +86,7 @@ extension DatabaseConnection {
 
     /// Creates a table from its portable definition, with its spatial columns and indexes.
     public func create(_ table: TableDefinition) throws {
+        try table.validate()
         if table.columns.contains(where: \.isGeometry) { try ensureSpatialSupport() }
         for statement in dialect.createTableStatements(table) {
             try run(statement)

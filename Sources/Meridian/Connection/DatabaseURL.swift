@@ -15,18 +15,22 @@ public enum DatabaseURL: Sendable, Equatable, CustomStringConvertible {
 
     public init(parsing text: String) throws(DatabaseError) {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let sqliteSuffixes = [".sqlite", ".sqlite3", ".db", ".spatialite"]
         if trimmed.hasPrefix("sqlite://") {
             self = .sqlite(path: String(trimmed.dropFirst("sqlite://".count)))
         } else if trimmed.hasPrefix("sqlite:") {
             self = .sqlite(path: String(trimmed.dropFirst("sqlite:".count)))
-        } else if trimmed.hasPrefix("postgres://") || trimmed.hasPrefix("postgresql://") || trimmed.contains("=") {
+        } else if trimmed.hasPrefix("postgres://") || trimmed.hasPrefix("postgresql://") {
             self = .postgres(trimmed)
-        } else if [".sqlite", ".sqlite3", ".db", ".spatialite"].contains(where: trimmed.hasSuffix) {
+        } else if !trimmed.contains("://"), sqliteSuffixes.contains(where: trimmed.hasSuffix) {
             self = .sqlite(path: trimmed)
+        } else if !trimmed.contains("://"), trimmed.range(of: #"^[a-z_]+\s*="#, options: .regularExpression) != nil {
+            self = .postgres(trimmed)
         } else {
+            let shown = Self.redact(trimmed)
             throw DatabaseError(
                 .misuse,
-                "'\(trimmed.count > 80 ? String(trimmed.prefix(80)) + "…" : trimmed)' is not a database URL: use sqlite:path/to/file.sqlite or postgres://user@host/dbname")
+                "'\(shown.count > 80 ? String(shown.prefix(80)) + "…" : shown)' is not a database URL: use sqlite:path/to/file.sqlite or postgres://user@host/dbname")
         }
         if case .sqlite(let path) = self, path.isEmpty {
             throw DatabaseError(.misuse, "sqlite: needs a file path, such as sqlite:events.sqlite")
@@ -41,15 +45,16 @@ public enum DatabaseURL: Sendable, Equatable, CustomStringConvertible {
         }
     }
 
+    /// Hides passwords textually, so that URLs `URLComponents` cannot parse (libpq's multi-host
+    /// `postgres://u:p@h1,h2/db`) are hidden too.
     static func redact(_ url: String) -> String {
-        if var components = URLComponents(string: url), url.contains("://") {
-            if components.password != nil { components.password = "***" }
-            if let items = components.queryItems {
-                components.queryItems = items.map { $0.name == "password" ? URLQueryItem(name: "password", value: "***") : $0 }
-            }
-            return components.string ?? "postgres://***"
+        let patterns = [
+            (#"^([A-Za-z][A-Za-z0-9+.-]*://[^:/@?#]*):[^@]*@"#, "$1:***@"),  // userinfo password
+            (#"([?&]password=)[^&]*"#, "$1***"),  // URI query parameter
+            (#"password\s*=\s*('([^'\\]|\\.)*'|\S+)"#, "password=***"),  // keyword form
+        ]
+        return patterns.reduce(url) { text, pattern in
+            text.replacingOccurrences(of: pattern.0, with: pattern.1, options: .regularExpression)
         }
-        // Keyword form: password=secret or password='se cret'.
-        return url.replacingOccurrences(of: #"password\s*=\s*('([^'\\]|\\.)*'|\S+)"#, with: "password=***", options: .regularExpression)
     }
 }

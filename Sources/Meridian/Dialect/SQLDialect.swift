@@ -24,6 +24,15 @@ public protocol SQLDialect: Sendable {
     /// The statement that builds a spatial index on a geometry column.
     func spatialIndex(table: String, column: String) -> SchemaStatement
 
+    /// A query with one parameter, a table name, that counts the tables of that name in the
+    /// connection's current schema (0 or 1).
+    var tableExistsSQL: String { get }
+
+    /// Whether a statement calls a management function that reports failure by returning 0
+    /// instead of raising an error (SpatiaLite's `AddGeometryColumn`, `CreateSpatialIndex`, …),
+    /// so that a migration runner checks its result.
+    func returnsSuccessFlag(_ statement: String) -> Bool
+
     /// How a writing transaction begins (SQLite takes the write lock at once with `IMMEDIATE`,
     /// so two writers queue instead of failing on upgrade).
     var beginTransactionSQL: String { get }
@@ -50,14 +59,14 @@ extension SQLDialect {
                let added = addGeometryColumn(table: table.name, column: column, type: type, srid: srid) {
                 afterCreate += added
             } else {
-                definitions.append(columnDefinition(table: table.name, column))
+                definitions.append(columnDefinition(table: table, column))
             }
             if case .geometry = column.type, column.spatialIndex {
                 afterCreate.append(spatialIndex(table: table.name, column: column.name))
             }
         }
         if !table.primaryKey.isEmpty {
-            definitions.append("CONSTRAINT \(quote(table.name + "_pkey")) PRIMARY KEY (\(quoteList(table.primaryKey)))")
+            definitions.append("CONSTRAINT \(quote(table.primaryKeyName)) PRIMARY KEY (\(quoteList(table.primaryKey)))")
         }
         for unique in table.unique {
             definitions.append("CONSTRAINT \(quote(unique.name)) UNIQUE (\(quoteList(unique.columns)))")
@@ -74,7 +83,7 @@ extension SQLDialect {
         return [.execute(create)] + afterCreate
     }
 
-    private func columnDefinition(table: String, _ column: ColumnDefinition) -> String {
+    private func columnDefinition(table: TableDefinition, _ column: ColumnDefinition) -> String {
         var sql = "\(quote(column.name)) \(columnType(column.type))"
         if !column.nullable { sql += " NOT NULL" }
         let check: String? =
@@ -83,7 +92,7 @@ extension SQLDialect {
             } else {
                 contractCheck(column: quote(column.name), type: column.type)
             }
-        if let check { sql += " CONSTRAINT \(quote("\(table)_\(column.name)_check")) CHECK (\(check))" }
+        if let check { sql += " CONSTRAINT \(quote(table.checkName(column.name))) CHECK (\(check))" }
         return sql
     }
 

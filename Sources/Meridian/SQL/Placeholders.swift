@@ -28,6 +28,17 @@ public struct PlaceholderScan: Sendable, Equatable {
         self.parameterCount = maximum
     }
 
+    /// Checks that `count` values fit the statement: one per placeholder number, numbered from
+    /// `$1`. Both drivers call this before anything reaches the engine.
+    public func check(argumentCount count: Int, sql: String) throws(DatabaseError) {
+        if occurrences.contains(where: { $0.index == 0 }) {
+            throw DatabaseError(.binding, "placeholders are numbered from $1; $0 has no value", sql: sql)
+        }
+        guard count == parameterCount else {
+            throw DatabaseError(.binding, "the statement has \(parameterCount) parameters but \(count) values were given", sql: sql)
+        }
+    }
+
     /// The statement with each `$n` replaced by `render(n)`.
     public func rewrite(_ sql: String, _ render: (Int) -> String) -> String {
         guard !occurrences.isEmpty else { return sql }

@@ -28,6 +28,40 @@ public struct TableDefinition: Sendable, Equatable {
     }
 }
 
+extension TableDefinition {
+    /// PostgreSQL keeps 63 bytes of a name and silently cuts the rest; SQLite keeps it whole.
+    public static let maximumNameLength = 63
+
+    /// The primary key constraint's name, `<table>_pkey` as PostgreSQL names it.
+    public var primaryKeyName: String { "\(name)_pkey" }
+
+    /// The name of the CHECK that holds `column` to its logical type.
+    public func checkName(_ column: String) -> String { "\(name)_\(column)_check" }
+
+    /// The name of the spatial index on `column`.
+    public static func spatialIndexName(table: String, column: String) -> String { "\(table)_\(column)_gist" }
+
+    /// Refuses definitions the two engines would not store alike: names past 63 bytes (which
+    /// PostgreSQL would shorten) and tables of geometry columns only (SpatiaLite adds geometry
+    /// after `CREATE TABLE`, which needs one ordinary column).
+    public func validate() throws(DatabaseError) {
+        var names = [name, primaryKeyName] + unique.map(\.name) + foreignKeys.map(\.name) + checks.map(\.name)
+        for column in columns {
+            names += [column.name, checkName(column.name)]
+            if column.isGeometry { names.append(Self.spatialIndexName(table: name, column: column.name)) }
+        }
+        if let long = names.first(where: { $0.utf8.count > Self.maximumNameLength }) {
+            throw DatabaseError(
+                .invalidValue,
+                "the name \(long) is \(long.utf8.count) bytes long; PostgreSQL keeps only \(Self.maximumNameLength), so use shorter table, column or constraint names",
+                table: name)
+        }
+        guard columns.contains(where: { !$0.isGeometry }) else {
+            throw DatabaseError(.invalidValue, "table \(name) needs at least one column that is not a geometry", table: name)
+        }
+    }
+}
+
 public struct ColumnDefinition: Sendable, Equatable {
     public var name: String
     public var type: LogicalType

@@ -48,9 +48,12 @@ public struct Timestamp: Sendable, Hashable, Comparable, Codable, CustomStringCo
         lhs.microsecondsSinceEpoch < rhs.microsecondsSinceEpoch
     }
 
-    public var description: String { iso8601 }
+    public var description: String {
+        isInContractRange ? iso8601 : "\(microsecondsSinceEpoch) µs since 1970 (outside 0001–9999)"
+    }
 
-    /// The fixed-width form `YYYY-MM-DDTHH:MM:SS.ffffffZ` (27 characters).
+    /// The fixed-width form `YYYY-MM-DDTHH:MM:SS.ffffffZ` (27 characters), for instants in the
+    /// contract's range.
     public var iso8601: String {
         var bytes = [UInt8]()
         bytes.reserveCapacity(27)

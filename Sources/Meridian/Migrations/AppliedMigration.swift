@@ -1,0 +1,29 @@
+/// A row of the tracking table: a migration as it was applied to one database.
+public struct AppliedMigration: Sendable, Equatable, Codable {
+    public var version: Int64
+    public var slug: String
+    /// SHA-256 of the forward script when it ran.
+    public var checksum: String
+    public var appliedAt: Timestamp
+    /// How long the forward script took, in milliseconds.
+    public var durationMilliseconds: Double
+    /// Who ran it: the operating-system user and host.
+    public var appliedBy: String
+    /// Set while a migration without a transaction runs; left set if it failed half-way.
+    public var dirty: Bool
+
+    public init(
+        version: Int64, slug: String, checksum: String, appliedAt: Timestamp, durationMilliseconds: Double,
+        appliedBy: String, dirty: Bool
+    ) {
+        self.version = version
+        self.slug = slug
+        self.checksum = checksum
+        self.appliedAt = appliedAt
+        self.durationMilliseconds = durationMilliseconds
+        self.appliedBy = appliedBy
+        self.dirty = dirty
+    }
+
+    public var name: String { "\(Migration.format(version))_\(slug)" }
+}

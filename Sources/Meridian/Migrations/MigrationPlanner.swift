@@ -1,0 +1,73 @@
+/// Decides what to run from the files and the tracking table alone, before anything runs.
+///
+/// A pure function of its inputs (as GRDB's and Flyway's planners are), so every refusal —
+/// drift, a missing file, an out-of-order file, a database ahead of its files, a dirty
+/// migration — is tested without a database and reported before the first statement.
+public enum MigrationPlanner {
+    /// How far `down` goes.
+    public enum DownTarget: Sendable, Equatable {
+        /// Roll back until this version is the newest applied one (0 for none).
+        case to(Int64)
+        case steps(Int)
+        case all
+    }
+
+    /// Every disagreement between files and history, newest problem last; empty when they agree.
+    public static func problems(files: [Migration], applied: [AppliedMigration]) -> [MigrationHistoryError] {
+        var problems: [MigrationHistoryError] = []
+        let byVersion = Dictionary(files.map { ($0.version, $0) }, uniquingKeysWith: { first, _ in first })
+        let newestFile = files.map(\.version).max() ?? 0
+        let newestApplied = applied.map(\.version).max() ?? 0
+        for row in applied {
+            if row.dirty { problems.append(.dirty(version: row.version, slug: row.slug)) }
+            guard let file = byVersion[row.version] else {
+                if row.version > newestFile {
+                    problems.append(.databaseAhead(databaseVersion: newestApplied, newestFile: newestFile))
+                } else {
+                    problems.append(.missingFile(version: row.version, slug: row.slug))
+                }
+                continue
+            }
+            if file.slug != row.slug {
+                problems.append(.renamed(version: row.version, applied: row.name, current: file.name))
+            } else if !row.dirty && file.checksum != row.checksum {
+                problems.append(.drift(version: row.version, path: file.up.path, applied: row.checksum, current: file.checksum))
+            }
+        }
+        let appliedVersions = Set(applied.map(\.version))
+        for file in files where !appliedVersions.contains(file.version) && file.version < newestApplied {
+            problems.append(.outOfOrder(version: file.version, path: file.up.path, latestApplied: newestApplied))
+        }
+        var seen = Set<String>()
+        return problems.filter { seen.insert($0.description).inserted }
+    }
+
+    /// The migrations `up` applies, in order, up to and including `target` (all when `nil`).
+    public static func up(files: [Migration], applied: [AppliedMigration], to target: Int64? = nil) throws(MigrationHistoryError) -> [Migration] {
+        if let first = problems(files: files, applied: applied).first { throw first }
+        if let target, target != 0, !files.contains(where: { $0.version == target }) { throw .unknownVersion(target) }
+        let done = Set(applied.map(\.version))
+        return files.filter { !done.contains($0.version) && $0.version <= (target ?? .max) }
+    }
+
+    /// The migrations `down` rolls back, newest first.
+    public static func down(files: [Migration], applied: [AppliedMigration], _ target: DownTarget) throws(MigrationHistoryError) -> [Migration] {
+        if let first = problems(files: files, applied: applied).first { throw first }
+        let byVersion = Dictionary(files.map { ($0.version, $0) }, uniquingKeysWith: { first, _ in first })
+        let newestFirst = applied.map(\.version).sorted(by: >).compactMap { byVersion[$0] }
+        let chosen: [Migration]
+        switch target {
+        case .all:
+            chosen = newestFirst
+        case .steps(let count):
+            chosen = Array(newestFirst.prefix(max(0, count)))
+        case .to(let version):
+            if version != 0 && byVersion[version] == nil { throw .unknownVersion(version) }
+            chosen = newestFirst.filter { $0.version > version }
+        }
+        if let missing = chosen.first(where: { $0.down == nil }) {
+            throw .noDownScript(version: missing.version, slug: missing.slug)
+        }
+        return chosen
+    }
+}
