@@ -48,11 +48,13 @@ public enum DatabaseURL: Sendable, Equatable, CustomStringConvertible {
     /// Hides passwords textually, so that URLs `URLComponents` cannot parse (libpq's multi-host
     /// `postgres://u:p@h1,h2/db`) are hidden too.
     static func redact(_ url: String) -> String {
-        let patterns = [
-            (#"^([A-Za-z][A-Za-z0-9+.-]*://[^:/@?#]*):[^@]*@"#, "$1:***@"),  // userinfo password
-            (#"([?&]password=)[^&]*"#, "$1***"),  // URI query parameter
-            (#"password\s*=\s*('([^'\\]|\\.)*'|\S+)"#, "password=***"),  // keyword form
-        ]
+        let patterns =
+            url.contains("://")
+            ? [
+                (#"^([A-Za-z][A-Za-z0-9+.-]*://[^:/@?#]*):[^@]*@"#, "$1:***@"),  // userinfo password
+                (#"([?&]password=)[^&]*"#, "$1***"),  // query parameter
+            ]
+            : [(#"password\s*=\s*('([^'\\]|\\.)*'|\S+)"#, "password=***")]  // keyword form
         return patterns.reduce(url) { text, pattern in
             text.replacingOccurrences(of: pattern.0, with: pattern.1, options: .regularExpression)
         }

@@ -1,0 +1,209 @@
+import XCTest
+@testable import Meridian
+
+/// A dialect with deliberately odd tokens, so every piece of the shared renderer's output can be
+/// traced to either the renderer or a hook.
+private struct CanaryDialect: SQLDialect {
+    /// Whether geometry columns are added after `CREATE TABLE` (SpatiaLite) or declared inline (PostGIS).
+    var geometryAfterCreate = true
+
+    var name: String { "canary" }
+
+    func renderPlaceholders(_ sql: String, _ scan: PlaceholderScan) -> String {
+        scan.rewrite(sql) { ":p\($0)" }
+    }
+
+    func columnType(_ type: LogicalType) -> String {
+        switch type {
+        case .int: "CANARY_INT"
+        case .double: "CANARY_REAL"
+        case .text: "CANARY_TEXT"
+        case .bool: "CANARY_BOOL"
+        case .uuid: "CANARY_UUID"
+        case .timestamp: "CANARY_INSTANT"
+        case .date: "CANARY_DAY"
+        case .json: "CANARY_DOC"
+        case .bytes: "CANARY_BLOB"
+        case .geometry(let type, let srid): "CANARY_GEOM<\(type.rawValue)|\(srid)>"
+        case .enumeration: "CANARY_ENUM"
+        }
+    }
+
+    func contractCheck(column: String, type: LogicalType) -> String? {
+        switch type {
+        case .bool: "\(column) IS CANARY_BIT"
+        case .uuid: "canary_uuid(\(column))"
+        case .enumeration: "NEVER_USED_FOR_ENUMS(\(column))"
+        default: nil
+        }
+    }
+
+    func addGeometryColumn(table: String, column: ColumnDefinition, type: GeometryColumnType, srid: Int32) -> [SchemaStatement]? {
+        guard geometryAfterCreate else { return nil }
+        return [.expectTrue(
+            "SELECT CanaryAddGeometry(\(literal(table)), \(literal(column.name)), \(srid), \(literal(type.rawValue)), \(column.nullable ? "NULLABLE" : "NOTNULL"))",
+            failure: "canary could not add \(column.name)")]
+    }
+
+    func spatialIndex(table: String, column: String) -> SchemaStatement {
+        .execute("CANARY SPATIAL INDEX ON \(quote(table)) (\(quote(column)))")
+    }
+
+    var beginTransactionSQL: String { "BEGIN CANARY" }
+
+    var tableExistsSQL: String { "SELECT CANARY_EXISTS($1)" }
+
+    func returnsSuccessFlag(_ statement: String) -> Bool { statement.hasPrefix("CANARY_CALL") }
+}
+
+final class DialectRenderingTests: XCTestCase {
+    private let canary = CanaryDialect()
+
+    private func create(_ table: TableDefinition, _ dialect: CanaryDialect = CanaryDialect()) -> String {
+        dialect.createTableStatements(table).first?.sql ?? ""
+    }
+
+    func testRendersAPlainTableExactly() {
+        let table = TableDefinition(
+            "stations",
+            columns: [.init("id", .int, nullable: false), .init("code", .text, nullable: false), .init("active", .bool)],
+            primaryKey: ["id"], unique: [.init("stations_code_key", ["code"])])
+        XCTAssertEqual(canary.createTableStatements(table), [.execute("""
+            CREATE TABLE "stations" (
+              "id" CANARY_INT NOT NULL,
+              "code" CANARY_TEXT NOT NULL,
+              "active" CANARY_BOOL CONSTRAINT "stations_active_check" CHECK ("active" IS CANARY_BIT),
+              CONSTRAINT "stations_pkey" PRIMARY KEY ("id"),
+              CONSTRAINT "stations_code_key" UNIQUE ("code")
+            )
+            """)])
+    }
+
+    func testEveryLogicalTypeUsesTheDialectsColumnType() {
+        let types: [LogicalType] = [.int, .double, .text, .bool, .uuid, .timestamp, .date, .json, .bytes]
+        let table = TableDefinition("all", columns: types.enumerated().map { .init("c\($0.offset)", $0.element) })
+        let sql = create(table)
+        for token in ["CANARY_INT", "CANARY_REAL", "CANARY_TEXT", "CANARY_BOOL", "CANARY_UUID", "CANARY_INSTANT", "CANARY_DAY", "CANARY_DOC", "CANARY_BLOB"] {
+            XCTAssertTrue(sql.contains(token), "\(token) missing from \(sql)")
+        }
+        XCTAssertTrue(sql.contains(#""c4" CANARY_UUID CONSTRAINT "all_c4_check" CHECK (canary_uuid("c4"))"#), sql)
+        XCTAssertFalse(sql.contains("all_c0_check"), "no check where the dialect's type suffices")
+        XCTAssertFalse(sql.contains("PRIMARY KEY"), "no primary key was declared")
+    }
+
+    func testQuotesIdentifiersAndDoublesEmbeddedQuotes() {
+        let table = TableDefinition(
+            #"we"ird"#, columns: [.init("select", .int), .init("my col", .bool), .init("Mixed", .text)], primaryKey: ["select", "Mixed"])
+        let sql = create(table)
+        XCTAssertTrue(sql.hasPrefix(#"CREATE TABLE "we""ird" ("#), sql)
+        XCTAssertTrue(sql.contains(#""select" CANARY_INT,"#), sql)
+        XCTAssertTrue(sql.contains(#""my col" CANARY_BOOL CONSTRAINT "we""ird_my col_check" CHECK ("my col" IS CANARY_BIT)"#), sql)
+        XCTAssertTrue(sql.contains(#"CONSTRAINT "we""ird_pkey" PRIMARY KEY ("select", "Mixed")"#), sql)
+        XCTAssertEqual(canary.quote(#"a""b"#), #""a""""b""#)
+        XCTAssertEqual(canary.literal("it's"), "'it''s'")
+    }
+
+    func testEnumerationsGetANamedInCheckWithEscapedLiterals() {
+        let table = TableDefinition("jobs", columns: [.init("status", .enumeration(["queued", "running", "it's done"]), nullable: false)])
+        XCTAssertEqual(create(table), """
+            CREATE TABLE "jobs" (
+              "status" CANARY_ENUM NOT NULL CONSTRAINT "jobs_status_check" CHECK ("status" IN ('queued', 'running', 'it''s done'))
+            )
+            """)
+    }
+
+    func testForeignKeysRenderBothActions() {
+        let table = TableDefinition(
+            "readings",
+            columns: [.init("id", .int), .init("station_id", .int), .init("site", .text), .init("code", .text)],
+            primaryKey: ["id"],
+            foreignKeys: [
+                .init("readings_station_fkey", ["station_id"], references: "stations", ["id"], onDelete: .cascade),
+                .init("readings_site_fkey", ["site", "code"], references: "sites", ["site", "code"], onDelete: .setNull, onUpdate: .restrict),
+                .init("readings_code_fkey", ["code"], references: "codes", ["code"], onDelete: .setDefault, onUpdate: .cascade),
+            ])
+        let sql = create(table)
+        XCTAssertTrue(sql.contains(#"CONSTRAINT "readings_station_fkey" FOREIGN KEY ("station_id") REFERENCES "stations" ("id") ON DELETE CASCADE ON UPDATE NO ACTION"#), sql)
+        XCTAssertTrue(sql.contains(#"CONSTRAINT "readings_site_fkey" FOREIGN KEY ("site", "code") REFERENCES "sites" ("site", "code") ON DELETE SET NULL ON UPDATE RESTRICT"#), sql)
+        XCTAssertTrue(sql.contains(#"CONSTRAINT "readings_code_fkey" FOREIGN KEY ("code") REFERENCES "codes" ("code") ON DELETE SET DEFAULT ON UPDATE CASCADE"#), sql)
+    }
+
+    func testConstraintsFollowColumnsInAFixedOrder() {
+        let table = TableDefinition(
+            "t", columns: [.init("a", .int), .init("b", .int)], primaryKey: ["a"], unique: [.init("t_b_key", ["b"])],
+            foreignKeys: [.init("t_b_fkey", ["b"], references: "u", ["id"])], checks: [.init("t_b_positive", "b > 0")])
+        let sql = create(table)
+        let order = [#""b" CANARY_INT"#, "t_pkey", "t_b_key", "t_b_fkey", #"CONSTRAINT "t_b_positive" CHECK (b > 0)"#]
+        let positions = order.map { sql.range(of: $0)?.lowerBound }
+        XCTAssertFalse(positions.contains(nil), sql)
+        XCTAssertEqual(positions.compactMap { $0 }, positions.compactMap { $0 }.sorted(), sql)
+        XCTAssertTrue(sql.hasSuffix("b > 0)\n)"), sql)
+    }
+
+    func testGeometryColumnsAreAddedAfterCreateWhenTheDialectSaysSo() {
+        let table = TableDefinition(
+            "sites",
+            columns: [
+                .init("id", .int, nullable: false), .init("location", .geometry(.point, srid: 4326), nullable: false),
+                .init("outline", .geometry(.multiPolygon, srid: 3067), spatialIndex: false), .init("name", .text),
+            ],
+            primaryKey: ["id"])
+        let statements = canary.createTableStatements(table)
+        XCTAssertEqual(statements.count, 4, "\(statements)")
+        let create = statements[0].sql
+        XCTAssertEqual(create, """
+            CREATE TABLE "sites" (
+              "id" CANARY_INT NOT NULL,
+              "name" CANARY_TEXT,
+              CONSTRAINT "sites_pkey" PRIMARY KEY ("id")
+            )
+            """)
+        XCTAssertEqual(statements[1], .expectTrue(
+            "SELECT CanaryAddGeometry('sites', 'location', 4326, 'POINT', NOTNULL)", failure: "canary could not add location"))
+        XCTAssertEqual(statements[2], .execute(#"CANARY SPATIAL INDEX ON "sites" ("location")"#))
+        XCTAssertEqual(statements[3].sql, "SELECT CanaryAddGeometry('sites', 'outline', 3067, 'MULTIPOLYGON', NULLABLE)",
+                       "no spatial index when the column asks for none")
+    }
+
+    func testEachGeometryColumnIsAddedBeforeItsSpatialIndex() {
+        let table = TableDefinition("tracks", columns: [
+            .init("id", .int), .init("path", .geometry(.lineString, srid: 4326)), .init("stops", .geometry(.multiPoint, srid: 4326)),
+        ])
+        XCTAssertEqual(canary.createTableStatements(table).dropFirst().map(\.sql), [
+            "SELECT CanaryAddGeometry('tracks', 'path', 4326, 'LINESTRING', NULLABLE)",
+            #"CANARY SPATIAL INDEX ON "tracks" ("path")"#,
+            "SELECT CanaryAddGeometry('tracks', 'stops', 4326, 'MULTIPOINT', NULLABLE)",
+            #"CANARY SPATIAL INDEX ON "tracks" ("stops")"#,
+        ])
+    }
+
+    func testInlineGeometryColumnsStayInCreateWithTheirIndexAfter() {
+        let inline = CanaryDialect(geometryAfterCreate: false)
+        let table = TableDefinition("sites", columns: [
+            .init("id", .int), .init("location", .geometry(.polygon, srid: 4326), nullable: false), .init("hidden", .geometry(.point, srid: 0), spatialIndex: false),
+        ])
+        let statements = inline.createTableStatements(table)
+        XCTAssertEqual(statements.count, 2, "\(statements)")
+        XCTAssertTrue(statements[0].sql.contains(#""location" CANARY_GEOM<POLYGON|4326> NOT NULL,"#), statements[0].sql)
+        XCTAssertTrue(statements[0].sql.contains(#""hidden" CANARY_GEOM<POINT|0>"#), statements[0].sql)
+        XCTAssertEqual(statements[1], .execute(#"CANARY SPATIAL INDEX ON "sites" ("location")"#))
+    }
+
+    func testSpatialIndexFlagIsIgnoredForNonGeometryColumns() {
+        let table = TableDefinition("plain", columns: [.init("id", .int, spatialIndex: true), .init("doc", .json)])
+        XCTAssertEqual(canary.createTableStatements(table).count, 1)
+        XCTAssertFalse(ColumnDefinition("id", .int).isGeometry)
+        XCTAssertTrue(ColumnDefinition("g", .geometry(.point, srid: 4326)).isGeometry)
+    }
+
+    func testDialectRendersPlaceholdersItsOwnWay() {
+        let sql = "SELECT $1, '$2', \"$3\", $2 -- $4\nFROM t"
+        XCTAssertEqual(canary.renderPlaceholders(sql, PlaceholderScan(sql)), "SELECT :p1, '$2', \"$3\", :p2 -- $4\nFROM t")
+        XCTAssertEqual(canary.beginTransactionSQL, "BEGIN CANARY")
+    }
+
+    func testSchemaStatementSQLIsTheTextOfEitherCase() {
+        XCTAssertEqual(SchemaStatement.execute("X").sql, "X")
+        XCTAssertEqual(SchemaStatement.expectTrue("SELECT 1", failure: "no").sql, "SELECT 1")
+    }
+}
