@@ -27,7 +27,7 @@ let package = Package(
             pkgConfig: "libpq",
             providers: [.apt(["libpq-dev"]), .brew(["libpq"])]
         ),
-        .target(name: "Meridian"),
+        .target(name: "Meridian", dependencies: [.product(name: "Logging", package: "swift-log")]),
         .target(name: "MeridianSQLite", dependencies: ["Meridian", "CMeridianSQLite"]),
         .target(name: "MeridianPostgres", dependencies: ["Meridian", "CMeridianLibPQ"]),
         .target(name: "MeridianTesting", dependencies: ["Meridian", "MeridianSQLite", "MeridianPostgres"]),

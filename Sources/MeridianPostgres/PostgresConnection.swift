@@ -184,6 +184,16 @@ public final class PostgresConnection: DatabaseConnection, @unchecked Sendable {
         try check(result, sql: sql)
     }
 
+    /// Holds a session advisory lock keyed by the current schema, so migrators of different
+    /// schemas in one database do not wait for each other; a second migrator of the same schema
+    /// waits here until the first finishes.
+    public func withMigrationLock<T>(_ body: () throws -> T) throws -> T {
+        let key = "SELECT hashtext(current_schema() || '.meridian_migrations')"
+        try executeScript("SELECT pg_advisory_lock((\(key)))")
+        defer { try? executeScript("SELECT pg_advisory_unlock((\(key)))") }
+        return try body()
+    }
+
     public func ensureSpatialSupport() throws {
         let installed = try fetchValue(Int64.self, "SELECT count(*) FROM pg_extension WHERE extname = 'postgis'")
         if installed == 0 { try executeScript("CREATE EXTENSION IF NOT EXISTS postgis") }

@@ -22,7 +22,7 @@ enum PostgresError {
             error.reason = "the geometry does not match its column's declared type or SRID"
         }
         if let position = field("P").flatMap(Int.init), let sql {
-            error.reason += " (line \(line(ofCharacter: position, in: sql)))"
+            error.line = 1 + sql.prefix(max(0, position - 1)).reduce(0) { $1 == "\n" ? $0 + 1 : $0 }
         }
         return error
     }
@@ -70,11 +70,6 @@ enum PostgresError {
 
     private static func firstLine(_ text: String) -> String {
         String(text.split(separator: "\n").first ?? "")
-    }
-
-    /// The 1-based line of a 1-based character position.
-    static func line(ofCharacter position: Int, in sql: String) -> Int {
-        1 + sql.prefix(max(0, position - 1)).reduce(0) { $1 == "\n" ? $0 + 1 : $0 }
     }
 
     /// A failed connection attempt; libpq's message names host and user, never the password.

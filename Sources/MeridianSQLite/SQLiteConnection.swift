@@ -83,7 +83,12 @@ public final class SQLiteConnection: DatabaseConnection, @unchecked Sendable {
     // MARK: - Errors
 
     func error(code: Int32, sql: String?) -> DatabaseError {
-        SQLiteError.make(code: sqlite3_extended_errcode(handle), message: String(cString: sqlite3_errmsg(handle)), sql: sql)
+        var error = SQLiteError.make(code: sqlite3_extended_errcode(handle), message: String(cString: sqlite3_errmsg(handle)), sql: sql)
+        let offset = Int(sqlite3_error_offset(handle))
+        if offset >= 0, let sql {
+            error.line = 1 + sql.utf8.prefix(offset).reduce(0) { $1 == 0x0A ? $0 + 1 : $0 }
+        }
+        return error
     }
 
     // MARK: - Statements
@@ -156,6 +161,10 @@ public final class SQLiteConnection: DatabaseConnection, @unchecked Sendable {
         defer { sqlite3_free(message) }
         guard code == SQLITE_OK else { throw error(code: code, sql: sql) }
     }
+
+    /// Nothing to hold: SQLite's write lock, taken by each migration's `BEGIN IMMEDIATE`,
+    /// already admits one migrator at a time.
+    public func withMigrationLock<T>(_ body: () throws -> T) throws -> T { try body() }
 
     public func ensureSpatialSupport() throws {
         try SpatiaLite.ensureMetadata(on: self)

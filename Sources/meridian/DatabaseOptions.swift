@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import Meridian
+import MeridianPostgres
+import MeridianSQLite
 
 /// The `--database` option every command shares.
 struct DatabaseOptions: ParsableArguments {
@@ -19,5 +21,52 @@ struct DatabaseOptions: ParsableArguments {
             return try DatabaseURL(parsing: environment)
         }
         return .defaultSQLite
+    }
+
+    /// A connection to the database.
+    func connect() throws -> any DatabaseConnection {
+        try Self.connect(try url())
+    }
+
+    static func connect(_ url: DatabaseURL) throws -> any DatabaseConnection {
+        switch url {
+        case .sqlite(let path): try SQLiteConnection(path: path)
+        case .postgres(let conninfo): try PostgresConnection(url: conninfo)
+        }
+    }
+}
+
+/// The `--migrations` option of the commands that read migration files.
+struct MigrationOptions: ParsableArguments {
+    @Option(
+        help: ArgumentHelp(
+            "The folder of migration files.",
+            discussion: "Defaults to migrations-sqlite/ or migrations-postgres/ in the working directory, by the database's dialect. Reads Meridian and golang-migrate (NNNN_name.up.sql + .down.sql), dbmate (NNNN_name.sql with -- migrate:up / -- migrate:down) and Diesel (VERSION_name/up.sql + down.sql) layouts.",
+            valueName: "dir"))
+    var migrations: String?
+
+    /// The folder for `url`'s dialect.
+    func directory(for url: DatabaseURL) -> MigrationDirectory {
+        MigrationDirectory(path: migrations ?? Self.defaultFolder(for: url))
+    }
+
+    static func defaultFolder(for url: DatabaseURL) -> String {
+        switch url {
+        case .sqlite: "migrations-sqlite"
+        case .postgres: "migrations-postgres"
+        }
+    }
+
+    func load(for url: DatabaseURL) throws -> [Migration] {
+        try directory(for: url).load(dialect: url.statementDialect)
+    }
+}
+
+extension DatabaseURL {
+    var statementDialect: StatementDialect {
+        switch self {
+        case .sqlite: .sqlite
+        case .postgres: .postgres
+        }
     }
 }

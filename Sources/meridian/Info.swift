@@ -12,11 +12,7 @@ struct Info: ParsableCommand {
     @OptionGroup var options: DatabaseOptions
 
     func run() throws {
-        do {
-            try report(try options.url())
-        } catch let error as DatabaseError {
-            throw CommandFailure(error)
-        }
+        try report(try options.url())
     }
 
     private func report(_ url: DatabaseURL) throws {

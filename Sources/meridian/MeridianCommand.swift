@@ -1,20 +1,35 @@
 import ArgumentParser
+import Logging
 
 /// `meridian`: one storage layer over SpatiaLite files and PostgreSQL + PostGIS servers.
 @main
 struct MeridianCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "meridian",
-        abstract: "Work on SpatiaLite files and PostgreSQL + PostGIS servers through one storage layer.",
+        abstract: "Versioned SQL migrations and one storage layer for SpatiaLite files and PostgreSQL + PostGIS.",
         discussion: """
             With no subcommand, meridian opens the database (creating a SpatiaLite file in the \
             working directory by default) and prints what it opened.
 
             Databases are URLs: sqlite:path/to/file.sqlite, or a libpq URI such as \
             postgres://user@host:5432/dbname?sslmode=verify-full. DATABASE_URL and the libpq PG* \
-            variables (PGHOST, PGUSER, PGPASSWORD, …) work as they do with psql.
+            variables (PGHOST, PGUSER, PGPASSWORD, …) work as they do with psql. Passwords are \
+            never printed.
+
+            Exit status: 0 on success, 1 when a command fails (the message names the file, line \
+            or value and what to do), 64 for a usage error.
             """,
-        subcommands: [Info.self],
+        subcommands: [Info.self, Init.self, Migrate.self, Query.self],
         defaultSubcommand: Info.self
     )
+
+    static func main() {
+        LoggingSystem.bootstrap(StreamLogHandler.standardError)
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            exit(withError: error)
+        }
+    }
 }

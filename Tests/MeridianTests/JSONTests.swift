@@ -211,4 +211,104 @@ final class JSONTests: XCTestCase {
         XCTAssertEqual(parse(text), doc)
         XCTAssertEqual(parse(text)?.canonicalText, text)
     }
+
+    // MARK: - Byte-exact strings and keys
+
+    /// `jsonb` compares keys bytewise: precomposed "é" (C3 A9) and decomposed "e\u0301"
+    /// (65 CC 81) are two keys, though Swift `String ==` calls them equal.
+    func testCanonicallyEquivalentKeysStayDistinct() throws {
+        let text = #"{"é":1,"e\u0301":2}"#
+        let doc = try XCTUnwrap(parse(text))
+        guard case .object(let object) = doc else { return XCTFail("not an object: \(doc)") }
+        XCTAssertEqual(object.count, 2)
+        XCTAssertEqual(object.keys.map { Array($0.utf8) }, [[0x65, 0xCC, 0x81], [0xC3, 0xA9]])
+        XCTAssertEqual(object["\u{E9}"], number("1"))
+        XCTAssertEqual(object["e\u{301}"], number("2"))
+        let canonical = doc.canonicalText
+        XCTAssertEqual(Array(canonical.utf8), Array("{\"e\u{301}\":2,\"\u{E9}\":1}".utf8))
+        XCTAssertEqual(parse(canonical), doc)
+        XCTAssertEqual(parse(canonical)?.canonicalText.utf8.elementsEqual(canonical.utf8), true)
+        XCTAssertNotEqual(doc, parse(#"{"é":1,"é":2}"#))
+        XCTAssertNotEqual(doc, parse(#"{"e\u0301":1,"é":2}"#))
+        let literal: JSON = ["\u{E9}": 1, "e\u{301}": 2]
+        XCTAssertEqual(literal, doc)
+    }
+
+    func testStringsCompareByBytes() {
+        XCTAssertEqual("\u{E9}" as String, "e\u{301}" as String, "Swift String equality is canonical equivalence")
+        XCTAssertNotEqual(JSON.string("\u{E9}"), JSON.string("e\u{301}"))
+        XCTAssertEqual(JSON.string("\u{E9}"), JSON.string("é"))
+        XCTAssertNotEqual(JSON.array(["\u{E9}"]), JSON.array(["e\u{301}"]))
+        XCTAssertNotEqual(JSON.object(["k": "\u{E9}"]), JSON.object(["k": "e\u{301}"]))
+        XCTAssertNotEqual(JSONObject([("\u{E9}", nil)]), JSONObject([("e\u{301}", nil)]))
+        // Ångström sign U+212B is canonically equivalent to Å U+00C5.
+        XCTAssertNotEqual(JSON.string("\u{212B}"), JSON.string("\u{C5}"))
+    }
+
+    func testHashingIsConsistentWithByteEquality() {
+        XCTAssertEqual(Set<JSON>([.string("\u{E9}"), .string("e\u{301}")]).count, 2)
+        XCTAssertEqual(Set<JSON>([.string("\u{E9}"), .string("\u{E9}")]).count, 1)
+        XCTAssertEqual(Set<JSON>([["\u{E9}": 1], ["e\u{301}": 1]]).count, 2)
+        XCTAssertEqual(Set<JSONObject>([["\u{E9}": 1], ["e\u{301}": 1], ["\u{E9}": 1]]).count, 2)
+        XCTAssertEqual(Set<JSON>([.array(["\u{212B}"]), .array(["\u{C5}"])]).count, 2)
+        let a: JSON = ["x": [1, "\u{E9}"], "y": nil]
+        let b = JSON(dictionaryLiteral: ("y", nil), ("x", [1, "\u{E9}"]))
+        XCTAssertEqual(a, b)
+        XCTAssertEqual(a.hashValue, b.hashValue)
+        XCTAssertEqual(Set<JSON>([a, b, parse(#"{"y":null,"x":[1.0e0,"é"]}"#)!]).count, 2)
+        XCTAssertNotEqual(JSON.string("1"), number("1"))
+        XCTAssertEqual(Set<JSON>([.string("1"), number("1"), .array([]), .object([:]), .null, false]).count, 6)
+    }
+
+    func testObjectSubscriptGetSetAndRemoveMatchByBytes() {
+        var object: JSONObject = ["b": 1]
+        XCTAssertEqual(object["b"], 1)
+        XCTAssertNil(object["a"])
+        object["a"] = "x"
+        object["\u{E9}"] = true
+        object["e\u{301}"] = false
+        XCTAssertEqual(object.keys, ["a", "b", "e\u{301}", "\u{E9}"])
+        XCTAssertEqual(object.count, 4)
+        XCTAssertEqual(object["\u{E9}"], true)
+        XCTAssertEqual(object["e\u{301}"], false)
+        object["\u{E9}"] = [1, 2]
+        XCTAssertEqual(object["\u{E9}"], [1, 2])
+        XCTAssertEqual(object["e\u{301}"], false)
+        object["e\u{301}"] = nil   // Optional.none: removes the member
+        XCTAssertNil(object["e\u{301}"])
+        XCTAssertEqual(object.count, 3)
+        object["n"] = .null            // a JSON null is a member
+        XCTAssertEqual(object["n"], .some(.null))
+        XCTAssertEqual(object.count, 4)
+        XCTAssertEqual(object.removeValue(forKey: "n"), .some(.null))
+        XCTAssertEqual(object["\u{E9}"], [1, 2])
+        XCTAssertEqual(object.removeValue(forKey: "a"), "x")
+        XCTAssertNil(object.removeValue(forKey: "a"))
+        object["missing"] = nil
+        XCTAssertEqual(object.keys.map { Array($0.utf8) }, [Array("b".utf8), [0xC3, 0xA9]])
+        XCTAssertEqual(JSON.object(object).canonicalText, "{\"b\":1,\"\u{E9}\":[1,2]}")
+        XCTAssertEqual(object.description, JSON.object(object).canonicalText)
+        XCTAssertFalse(object.isEmpty)
+        XCTAssertTrue(JSONObject().isEmpty)
+        XCTAssertEqual(Array(object.map(\.key)), object.keys)
+        XCTAssertEqual(object.values, [1, [1, 2]])
+    }
+
+    func testObjectMembersAreUniqueAndTheLastDuplicateWins() {
+        let object = JSONObject([("a", 1), ("\u{E9}", 2), ("a", 3), ("e\u{301}", 4), ("\u{E9}", 5)])
+        XCTAssertEqual(object.count, 3)
+        XCTAssertEqual(object["a"], 3)
+        XCTAssertEqual(object["\u{E9}"], 5)
+        XCTAssertEqual(object["e\u{301}"], 4)
+        XCTAssertEqual(object, ["a": 3, "\u{E9}": 5, "e\u{301}": 4])
+        let literal: JSON = ["k": 1, "k": 2]
+        XCTAssertEqual(literal, ["k": 2])
+        XCTAssertEqual(parse(#"{"é":1,"e\u0301":2,"\u00e9":3}"#), JSON.object(["e\u{301}": 2, "\u{E9}": 3]))
+    }
+
+    func testObjectFromSwiftDictionary() {
+        let dictionary: [String: JSON] = ["a": 1, "b": [true]]
+        XCTAssertEqual(JSON.object(JSONObject(dictionary)), parse(#"{"b":[true],"a":1}"#))
+        XCTAssertEqual(JSONObject([:] as [String: JSON]), JSONObject())
+    }
 }

@@ -27,6 +27,34 @@ final class JSONRoundTripTests: ParityTestCase {
         }
     }
 
+    /// `jsonb` compares keys and strings by bytes: precomposed "é" (U+00E9) and decomposed
+    /// "e\u{301}" are two keys and two different strings on both backends, though Swift `String ==`
+    /// calls them equal. ``JSON`` equality is byte-exact, so a merged key or a renormalised
+    /// string would fail here.
+    func testCanonicallyEquivalentKeysAndStringsStayDistinct() throws {
+        let precomposed = "\u{E9}", decomposed = "e\u{301}"
+        let document = try JSON(parsing: #"{"é": "é", "e\u0301": "e\u0301", "v": ["é", "e\u0301"], "o": {"e\u0301": "é", "é": "e\u0301"}}"#)
+        guard case .object(let members) = document else { return XCTFail("not an object") }
+        XCTAssertEqual(members.count, 4)
+        XCTAssertNotEqual(document, try JSON(parsing: #"{"é": "é", "e\u0301": "é", "v": ["é", "e\u0301"], "o": {"e\u0301": "é", "é": "e\u0301"}}"#))
+        parity { db, backend in
+            try db.create(Fixtures.values)
+            let back = try Fixtures.roundTrip(db, column: "j", .json(document), as: JSON.self)
+            XCTAssertEqual(back, document, "\(backend)")
+            XCTAssertTrue(back.canonicalText.utf8.elementsEqual(document.canonicalText.utf8), "\(backend)")
+            guard case .object(let object) = back, case .object(let inner)? = object["o"] else {
+                return XCTFail("\(backend): not an object: \(back)")
+            }
+            XCTAssertEqual(object.keys.map { Array($0.utf8) }, [Array(decomposed.utf8), [0x6F], [0x76], Array(precomposed.utf8)], "\(backend)")
+            XCTAssertEqual(object[precomposed], .string(precomposed), "\(backend)")
+            XCTAssertEqual(object[decomposed], .string(decomposed), "\(backend)")
+            XCTAssertEqual(object["v"], .array([.string(precomposed), .string(decomposed)]), "\(backend)")
+            XCTAssertEqual(inner.count, 2, "\(backend)")
+            XCTAssertEqual(inner[decomposed], .string(precomposed), "\(backend)")
+            XCTAssertEqual(inner[precomposed], .string(decomposed), "\(backend)")
+        }
+    }
+
     /// A scalar document stays a document: a column declared JSONB alone would make SQLite
     /// turn the text '123' into the integer 123.
     func testScalarDocumentsKeepTheirType() {

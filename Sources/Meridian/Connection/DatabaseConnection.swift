@@ -20,9 +20,19 @@ public protocol DatabaseConnection: AnyObject {
     /// Runs several statements separated by semicolons, without parameters (DDL, scripts).
     func executeScript(_ sql: String) throws
 
+    /// Runs `body` while holding the lock that keeps migrators from running together.
+    ///
+    /// PostgreSQL holds a session advisory lock for the whole call. SQLite holds nothing here:
+    /// its writing transactions (`BEGIN IMMEDIATE`) already admit one writer at a time, and the
+    /// migrator re-reads its tracking table inside each one.
+    func withMigrationLock<T>(_ body: () throws -> T) throws -> T
+
     /// Makes spatial columns possible: SpatiaLite's metadata tables, or the `postgis` extension.
     /// Cheap when they exist already; call it before creating a geometry column.
     func ensureSpatialSupport() throws
+
+    /// Reads this engine's catalog back into a ``SchemaSnapshot`` (see ``inspectSchema(excluding:)``).
+    var schemaInspector: any SchemaInspector { get }
 }
 
 extension DatabaseConnection {

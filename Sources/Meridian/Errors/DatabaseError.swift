@@ -71,6 +71,8 @@ public struct DatabaseError: Error, Sendable, CustomStringConvertible, CustomDeb
     public var nativeMessage: String?
     /// The statement as the caller wrote it, with placeholders, never with values.
     public var sql: String?
+    /// The 1-based line of ``sql`` where the engine located the error, when it says.
+    public var line: Int?
 
     public init(
         _ kind: Kind, _ reason: String, table: String? = nil, constraint: String? = nil, column: String? = nil,
@@ -94,6 +96,7 @@ public struct DatabaseError: Error, Sendable, CustomStringConvertible, CustomDeb
         if let constraint { context.append("constraint \(constraint)") }
         if let nativeCode { context.append("code \(nativeCode)") }
         if !context.isEmpty { text += " (" + context.joined(separator: ", ") + ")" }
+        if let line { text += " at line \(line)" }
         if let sql { text += " in: \(sql.count > 500 ? String(sql.prefix(500)) + "…" : sql)" }
         return text
     }

@@ -28,10 +28,13 @@ public struct MigrationHistory {
         try connection.fetchValue(Int64.self, connection.dialect.tableExistsSQL, [.text(Self.tableName)]) == 1
     }
 
-    /// Creates the table unless it exists.
+    /// Creates the table unless it exists. The check runs inside the writing transaction, so
+    /// two migrators starting together create it once.
     public func prepare() throws {
         guard try !exists() else { return }
-        try connection.transaction { try connection.create(Self.definition) }
+        try connection.transaction {
+            if try !exists() { try connection.create(Self.definition) }
+        }
     }
 
     /// The applied migrations, by version; empty when the table does not exist yet.

@@ -3,13 +3,21 @@
 /// Objects are unordered and numbers are kept as exact decimals, because `jsonb` reorders keys,
 /// keeps the last of duplicate keys and stores numbers as `numeric`: comparing documents as
 /// values, not text, is what makes both backends read back the same thing.
+///
+/// Strings and object keys compare and hash by their UTF-8 bytes, not by Swift `String`
+/// equality: `jsonb` compares keys bytewise and stores strings as given, while `String ==` is
+/// Unicode canonical equivalence and would merge `"é"` with `"e\u{301}"`, losing a key and
+/// hiding a difference between what was written and what reads back. Objects are therefore
+/// ``JSONObject``s (keyed by bytes) rather than `[String: JSON]`.
 public enum JSON: Sendable, Hashable {
     case null
     case bool(Bool)
     case number(JSONNumber)
+    /// A string, compared by its UTF-8 bytes.
     case string(String)
     case array([JSON])
-    case object([String: JSON])
+    /// An object, keyed by the exact UTF-8 bytes of its keys.
+    case object(JSONObject)
 
     /// Parses JSON text (RFC 8259), rejecting what PostgreSQL's `jsonb` rejects (`\u0000`,
     /// unpaired surrogates) so a document accepted here is accepted by both backends.
@@ -36,8 +44,41 @@ extension JSON: ExpressibleByNilLiteral, ExpressibleByBooleanLiteral, Expressibl
     public init(floatLiteral value: Double) { self = .number(JSONNumber(value)!) }
     public init(stringLiteral value: String) { self = .string(value) }
     public init(arrayLiteral elements: JSON...) { self = .array(elements) }
+    /// Keys are matched by bytes, so `["é": 1, "e\u{301}": 2]` has two members; of keys with the
+    /// same bytes the last wins, as in `jsonb`.
     public init(dictionaryLiteral elements: (String, JSON)...) {
-        self = .object(Dictionary(elements, uniquingKeysWith: { _, last in last }))
+        self = .object(JSONObject(elements))
+    }
+}
+
+extension JSON {
+    /// Byte-exact: strings and keys are equal only if their UTF-8 bytes are, numbers if their
+    /// canonical (`numeric`) text is, arrays element by element, objects member by member.
+    public static func == (lhs: JSON, rhs: JSON) -> Bool {
+        switch (lhs, rhs) {
+        case (.null, .null): true
+        case let (.bool(a), .bool(b)): a == b
+        case let (.number(a), .number(b)): a.text.utf8.elementsEqual(b.text.utf8)
+        case let (.string(a), .string(b)): JSONObject.bytesEqual(a, b)
+        case let (.array(a), .array(b)): a == b
+        case let (.object(a), .object(b)): a == b
+        default: false
+        }
+    }
+
+    /// Consistent with ``==(_:_:)``: hashes UTF-8 bytes, never `String`'s normalised hash.
+    public func hash(into hasher: inout Hasher) {
+        switch self {
+        case .null: hasher.combine(0 as UInt8)
+        case .bool(let b): hasher.combine(1 as UInt8); hasher.combine(b)
+        case .number(let n): hasher.combine(2 as UInt8); JSONObject.hashBytes(of: n.text, into: &hasher)
+        case .string(let s): hasher.combine(3 as UInt8); JSONObject.hashBytes(of: s, into: &hasher)
+        case .array(let a):
+            hasher.combine(4 as UInt8)
+            hasher.combine(a.count)
+            for element in a { element.hash(into: &hasher) }
+        case .object(let o): hasher.combine(5 as UInt8); o.hash(into: &hasher)
+        }
     }
 }
 

@@ -47,9 +47,10 @@ struct JSONParser {
     private mutating func parseObject() throws(JSONError) -> JSON {
         try nest()
         i += 1
-        var members: [String: JSON] = [:]
+        // Keys are kept as parsed (bytes, not `String ==`): `{"é":1,"e\u0301":2}` has two keys, as in jsonb.
+        var members: [(String, JSON)] = []
         skipWhitespace()
-        if i < bytes.count, bytes[i] == UInt8(ascii: "}") { i += 1; depth -= 1; return .object(members) }
+        if i < bytes.count, bytes[i] == UInt8(ascii: "}") { i += 1; depth -= 1; return .object(JSONObject()) }
         while true {
             skipWhitespace()
             guard i < bytes.count, bytes[i] == UInt8(ascii: "\"") else { throw fail("expected a string key") }
@@ -58,14 +59,14 @@ struct JSONParser {
             guard i < bytes.count, bytes[i] == UInt8(ascii: ":") else { throw fail("expected ':'") }
             i += 1
             skipWhitespace()
-            members[key] = try parseValue()   // the last duplicate wins, as in jsonb
+            members.append((key, try parseValue()))
             skipWhitespace()
             guard i < bytes.count else { throw fail("unterminated object") }
             if bytes[i] == UInt8(ascii: ",") { i += 1; continue }
             guard bytes[i] == UInt8(ascii: "}") else { throw fail("expected ',' or '}'") }
             i += 1
             depth -= 1
-            return .object(members)
+            return .object(JSONObject(members))   // the last duplicate wins, as in jsonb
         }
     }
 

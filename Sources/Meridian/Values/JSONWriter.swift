@@ -1,4 +1,7 @@
 /// Writes ``JSON`` as compact text with keys sorted by their UTF-8 bytes.
+///
+/// Bytes, not `String` order or equality: canonically equivalent keys (`"é"`, `"e\u{301}"`) are
+/// distinct in `jsonb` and are written as two members, each with its own bytes.
 enum JSONWriter {
     static func write(_ value: JSON, into out: inout String) {
         switch value {
@@ -15,12 +18,12 @@ enum JSONWriter {
             out += "]"
         case .object(let members):
             out += "{"
-            let keys = members.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-            for (index, key) in keys.enumerated() {
+            // JSONObject keeps its members sorted by key bytes, with unique keys.
+            for (index, member) in members.enumerated() {
                 if index > 0 { out += "," }
-                writeString(key, into: &out)
+                writeString(member.key, into: &out)
                 out += ":"
-                write(members[key]!, into: &out)
+                write(member.value, into: &out)
             }
             out += "}"
         }

@@ -1,0 +1,72 @@
+/// One file or folder of a migrations folder, recognised by its name.
+struct MigrationEntry: Equatable {
+    enum Kind: Equatable {
+        /// `NNNN_slug.up.sql` / `NNNN_slug.down.sql` (Meridian, golang-migrate).
+        case up, down
+        /// `NNNN_slug.sql` with `-- migrate:up` / `-- migrate:down` sections.
+        case dbmate
+        /// A `<version>_<name>/` folder holding `up.sql` and `down.sql`.
+        case diesel
+
+        /// The layout, in words, for messages about mixed folders.
+        var layout: String {
+            switch self {
+            case .up, .down: "a Meridian/golang-migrate pair (NNNN_slug.up.sql + NNNN_slug.down.sql)"
+            case .dbmate: "a dbmate file (NNNN_slug.sql with -- migrate:up / -- migrate:down)"
+            case .diesel: "a Diesel folder (<version>_<name>/up.sql + down.sql)"
+            }
+        }
+    }
+
+    var name: String
+    var kind: Kind
+    var version: Int64
+    /// How many digits the name spells the version with, so new files can match.
+    var digits: Int
+    var slug: String
+    /// The name without its `.up.sql`, `.down.sql` or `.sql` suffix; an up and its down share it.
+    var stem: String
+
+    static let fileNamePattern = "expected NNNN_slug.up.sql with NNNN_slug.down.sql (Meridian, golang-migrate) "
+        + "or NNNN_slug.sql with -- migrate:up / -- migrate:down sections (dbmate), where NNNN is the "
+        + "version in digits and the slug holds letters, digits, _ and -"
+    static let folderPattern = "expected a Diesel folder <version>_<name> such as 2024-05-01-120000_create_alerts "
+        + "(the version in digits, optionally separated by -; the name in letters, digits, _ and -)"
+
+    /// A `.sql` file's entry; `path` is for the error.
+    static func file(_ name: String, path: String) throws(MigrationError) -> MigrationEntry {
+        let (stem, kind): (Substring, Kind) =
+            if name.hasSuffix(".up.sql") { (name.dropLast(7), .up) }
+            else if name.hasSuffix(".down.sql") { (name.dropLast(9), .down) }
+            else { (name.dropLast(4), .dbmate) }
+        return try entry(name, stem: stem, kind: kind, path: path, dashes: false, pattern: fileNamePattern)
+    }
+
+    /// A folder's entry, for a folder that holds `up.sql` or `down.sql`.
+    static func folder(_ name: String, path: String) throws(MigrationError) -> MigrationEntry {
+        try entry(name, stem: name[...], kind: .diesel, path: path, dashes: true, pattern: folderPattern)
+    }
+
+    private static func entry(
+        _ name: String, stem: Substring, kind: Kind, path: String, dashes: Bool, pattern: String
+    ) throws(MigrationError) -> MigrationEntry {
+        guard let underscore = stem.firstIndex(of: "_") else { throw .malformedName(path: path, reason: pattern) }
+        let version = stem[..<underscore]
+        let slug = stem[stem.index(after: underscore)...]
+        let digits = version.filter { $0 != "-" }
+        guard version.first?.isASCIIDigit == true, version.last?.isASCIIDigit == true,
+              version.allSatisfy({ $0.isASCIIDigit || (dashes && $0 == "-") }), !version.contains("--"),
+              !slug.isEmpty, slug.allSatisfy({ $0.isASCIILetter || $0.isASCIIDigit || $0 == "_" || $0 == "-" })
+        else { throw .malformedName(path: path, reason: pattern) }
+        guard let number = Int64(digits) else {
+            throw .malformedName(path: path, reason: "the version \(version) is too large: at most 18 digits")
+        }
+        return MigrationEntry(
+            name: name, kind: kind, version: number, digits: digits.count, slug: String(slug), stem: String(stem))
+    }
+}
+
+extension Character {
+    fileprivate var isASCIIDigit: Bool { isASCII && isNumber }
+    fileprivate var isASCIILetter: Bool { isASCII && isLetter }
+}

@@ -1,0 +1,24 @@
+/// A statement of a migration failed: which file, which line, which statement, and why.
+public struct MigrationFailure: Error, Sendable, CustomStringConvertible {
+    public var migration: String
+    public var path: String
+    /// The line in the file: where the statement starts, moved down to the line the engine
+    /// pointed at when it said.
+    public var line: Int
+    public var statement: String
+    public var underlying: DatabaseError
+    /// Whether the database was left as it was (the migration ran in a transaction), or was
+    /// recorded as dirty.
+    public var rolledBack: Bool
+
+    public var description: String {
+        var cause = underlying
+        cause.sql = nil
+        cause.line = nil
+        let excerpt = statement.count > 300 ? String(statement.prefix(300)) + "…" : statement
+        let outcome = rolledBack
+            ? "the migration was rolled back; the database is as it was"
+            : "the migration ran without a transaction and is recorded as dirty: repair the database, then run `meridian migrate force`"
+        return "\(path):\(line): migration \(migration) failed: \(cause)\n    \(excerpt.replacingOccurrences(of: "\n", with: "\n    "))\n\(outcome)"
+    }
+}

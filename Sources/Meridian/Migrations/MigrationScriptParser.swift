@@ -1,0 +1,95 @@
+import Foundation
+
+/// Builds ``MigrationScript`` values from file text: the transaction directive, the statements
+/// and the checksum.
+public enum MigrationScriptParser {
+    /// A whole file (or one section of a file starting at `firstLine`) as a script.
+    ///
+    /// A first non-empty line `-- meridian:no-transaction` (any case and spacing) makes it
+    /// non-transactional; the directive anywhere else is an error rather than silently ignored.
+    public static func parse(
+        _ text: String, path: String, dialect: StatementDialect, firstLine: Int = 1
+    ) throws(MigrationError) -> MigrationScript {
+        var transactional = true
+        var seenContent = false
+        for (index, line) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
+            if isNoTransactionDirective(line) {
+                guard !seenContent else {
+                    throw .malformedScript(
+                        path: path, line: firstLine + index,
+                        reason: "`-- meridian:no-transaction` only counts as the first line of a script: move it there")
+                }
+                transactional = false
+            }
+            seenContent = seenContent || line.contains { !$0.isWhitespace }
+        }
+        let statements = try StatementSplitter.split(text, dialect: dialect, path: path, firstLine: firstLine)
+        return MigrationScript(
+            path: path, text: text, transactional: transactional, statements: statements, checksum: SHA256.hex(text))
+    }
+
+    /// The up and down scripts of a dbmate file: `-- migrate:up` and `-- migrate:down` lines
+    /// open the sections, and `transaction:false` on a marker makes that section non-transactional.
+    ///
+    /// Each script's text, and so the checksum, is its section without the marker line.
+    static func parseDbmate(
+        _ text: String, path: String, dialect: StatementDialect
+    ) throws(MigrationError) -> (up: MigrationScript, down: MigrationScript?)? {
+        let lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+        var markers: [(index: Int, direction: Substring, transactional: Bool)] = []
+        for (index, line) in lines.enumerated() {
+            guard let marker = try dbmateMarker(line, path: path, line: index + 1) else { continue }
+            if markers.contains(where: { $0.direction == marker.direction }) || (marker.direction == "up") != markers.isEmpty {
+                throw .malformedScript(
+                    path: path, line: index + 1,
+                    reason: "a dbmate file has one `-- migrate:up` section, then at most one `-- migrate:down` section")
+            }
+            markers.append((index, marker.direction, marker.transactional))
+        }
+        guard let up = markers.first else { return nil }
+        let preamble = lines[..<up.index].joined(separator: "\n")
+        if let stray = try StatementSplitter.split(preamble, dialect: dialect, path: path).first {
+            throw .malformedScript(
+                path: path, line: stray.line,
+                reason: "SQL before `-- migrate:up` belongs to no section: move it below the marker")
+        }
+        func section(_ at: Int) throws(MigrationError) -> MigrationScript {
+            let end = at + 1 < markers.count ? markers[at + 1].index : lines.count
+            let start = markers[at].index + 1
+            var script = try parse(
+                lines[min(start, end)..<end].joined(separator: "\n"), path: path, dialect: dialect, firstLine: start + 1)
+            script.transactional = script.transactional && markers[at].transactional
+            return script
+        }
+        return try (section(0), markers.count > 1 ? section(1) : nil)
+    }
+
+    private static func isNoTransactionDirective(_ line: Substring) -> Bool {
+        let trimmed = line.trimmingCharacters(in: .whitespaces)
+        guard trimmed.hasPrefix("--") else { return false }
+        let parts = trimmed.dropFirst(2).split(separator: ":", maxSplits: 1)
+        return parts.count == 2 && parts[0].trimmingCharacters(in: .whitespaces).lowercased() == "meridian"
+            && parts[1].trimmingCharacters(in: .whitespaces).lowercased() == "no-transaction"
+    }
+
+    /// `-- migrate:up` or `-- migrate:down` with its options, as dbmate matches them.
+    private static func dbmateMarker(
+        _ line: Substring, path: String, line number: Int
+    ) throws(MigrationError) -> (direction: Substring, transactional: Bool)? {
+        guard line.hasPrefix("--") else { return nil }
+        let words = line.dropFirst(2).split(whereSeparator: \.isWhitespace)
+        guard let first = words.first, first == "migrate:up" || first == "migrate:down" else { return nil }
+        var transactional = true
+        for option in words.dropFirst() {
+            switch option {
+            case "transaction:false": transactional = false
+            case "transaction:true": transactional = true
+            default:
+                throw .malformedScript(
+                    path: path, line: number,
+                    reason: "unknown dbmate option `\(option)`; the only one is transaction:false")
+            }
+        }
+        return (first.dropFirst(8), transactional)
+    }
+}

@@ -1,0 +1,246 @@
+import Foundation
+
+/// Applies and rolls back migrations on one connection, keeping the tracking table in step.
+///
+/// ```swift
+/// let migrations = try MigrationDirectory(path: "migrations-sqlite").load(dialect: .sqlite)
+/// let migrator = Migrator(connection: db, migrations: migrations)
+/// try migrator.up()
+/// ```
+///
+/// Every run first checks the files against the tracking table and refuses to start on drift,
+/// a missing file, an out-of-order file or a dirty migration. Each migration and its tracking
+/// row commit in one transaction, so a crash or a kill at any instant leaves the database at a
+/// clean version. One migrator runs at a time: on PostgreSQL a session advisory lock is held for
+/// the run; on SQLite each step takes the write lock (`BEGIN IMMEDIATE`) and re-reads the
+/// tracking table under it, so a second migrator waits and then sees the work done.
+public final class Migrator {
+    public let connection: any DatabaseConnection
+    public let migrations: [Migration]
+    public var telemetry: any MigrationTelemetry
+    /// Recorded in the tracking table for each applied migration.
+    public var appliedBy: String
+
+    private var history: MigrationHistory { MigrationHistory(connection) }
+
+    public init(
+        connection: any DatabaseConnection, migrations: [Migration],
+        telemetry: any MigrationTelemetry = CombinedTelemetry([]), appliedBy: String = Migrator.currentUser
+    ) {
+        self.connection = connection
+        self.migrations = migrations.sorted { $0.version < $1.version }
+        self.telemetry = telemetry
+        self.appliedBy = appliedBy
+    }
+
+    /// `user@host` of this process.
+    public static var currentUser: String {
+        let environment = ProcessInfo.processInfo.environment
+        let user = environment["USER"] ?? environment["LOGNAME"] ?? "unknown"
+        return "\(user)@\(ProcessInfo.processInfo.hostName)"
+    }
+
+    // MARK: - Reading
+
+    /// The tracking table's rows.
+    public func applied() throws -> [AppliedMigration] { try history.load() }
+
+    /// Every disagreement between the files and the database; empty when they agree.
+    public func problems() throws -> [MigrationHistoryError] {
+        MigrationPlanner.problems(files: migrations, applied: try applied())
+    }
+
+    /// The migrations `up(to:)` would apply now, in order.
+    public func pendingUp(to target: Int64? = nil) throws -> [Migration] {
+        try MigrationPlanner.up(files: migrations, applied: try applied(), to: target)
+    }
+
+    /// The migrations `down(_:)` would roll back now, newest first.
+    public func pendingDown(_ target: MigrationPlanner.DownTarget) throws -> [Migration] {
+        try MigrationPlanner.down(files: migrations, applied: try applied(), target)
+    }
+
+    // MARK: - Running
+
+    /// Applies pending migrations up to `target` (all when `nil`); returns those it applied.
+    @discardableResult
+    public func up(to target: Int64? = nil) throws -> [Migration] {
+        let plan = try pendingUp(to: target)
+        guard !plan.isEmpty else { return [] }
+        try prepareSpatialSupport(for: plan.map(\.up))
+        return try connection.withMigrationLock {
+            try history.prepare()
+            var done: [Migration] = []
+            for migration in plan where try apply(migration) { done.append(migration) }
+            return done
+        }
+    }
+
+    /// Rolls back to `target`; returns the migrations it rolled back, newest first.
+    @discardableResult
+    public func down(_ target: MigrationPlanner.DownTarget) throws -> [Migration] {
+        let plan = try pendingDown(target)
+        guard !plan.isEmpty else { return [] }
+        try prepareSpatialSupport(for: plan.compactMap(\.down))
+        return try connection.withMigrationLock {
+            var done: [Migration] = []
+            for migration in plan where try revert(migration) { done.append(migration) }
+            return done
+        }
+    }
+
+    /// Rolls back the newest applied migration and applies it again.
+    @discardableResult
+    public func redo() throws -> Migration? {
+        guard let last = try down(.steps(1)).first else { return nil }
+        try up(to: last.version)
+        return last
+    }
+
+    /// Records the database as being exactly at `version` (0 for none) without running any SQL:
+    /// the way out after a migration without a transaction failed half-way and was repaired by
+    /// hand. Rows above `version` are removed; files up to it are recorded as applied.
+    public func force(_ version: Int64) throws {
+        if version != 0 && !migrations.contains(where: { $0.version == version }) {
+            throw MigrationHistoryError.unknownVersion(version)
+        }
+        try connection.withMigrationLock {
+            try history.prepare()
+            try connection.transaction {
+                try history.deleteAll()
+                for migration in migrations where migration.version <= version {
+                    try history.insert(row(for: migration, durationMilliseconds: 0, dirty: false))
+                }
+            }
+        }
+    }
+
+    // MARK: - Steps
+
+    /// Applies one migration unless another migrator did already; returns whether it ran.
+    private func apply(_ migration: Migration) throws -> Bool {
+        let started = DispatchTime.now()
+        if migration.up.transactional {
+            return try connection.transaction {
+                guard try isNext(migration) else { return false }
+                try run(migration.up, of: migration, direction: .up, started: started, transactional: true)
+                try history.insert(row(for: migration, durationMilliseconds: Self.milliseconds(since: started), dirty: false))
+                finished(migration, .up, started)
+                return true
+            }
+        }
+        let claimed = try connection.transaction {
+            guard try isNext(migration) else { return false }
+            try history.insert(row(for: migration, durationMilliseconds: 0, dirty: true))
+            return true
+        }
+        guard claimed else { return false }
+        try run(migration.up, of: migration, direction: .up, started: started, transactional: false)
+        try history.markClean(version: migration.version, durationMilliseconds: Self.milliseconds(since: started))
+        finished(migration, .up, started)
+        return true
+    }
+
+    /// Rolls back one migration unless another migrator did already; returns whether it ran.
+    private func revert(_ migration: Migration) throws -> Bool {
+        guard let down = migration.down else { throw MigrationHistoryError.noDownScript(version: migration.version, slug: migration.slug) }
+        let started = DispatchTime.now()
+        if down.transactional {
+            return try connection.transaction {
+                guard try isNewest(migration) else { return false }
+                try run(down, of: migration, direction: .down, started: started, transactional: true)
+                try history.delete(version: migration.version)
+                finished(migration, .down, started)
+                return true
+            }
+        }
+        let claimed = try connection.transaction {
+            guard try isNewest(migration) else { return false }
+            try connection.execute("UPDATE \(MigrationHistory.tableName) SET dirty = $1 WHERE version = $2", [.bool(true), .int(migration.version)])
+            return true
+        }
+        guard claimed else { return false }
+        try run(down, of: migration, direction: .down, started: started, transactional: false)
+        try history.delete(version: migration.version)
+        finished(migration, .down, started)
+        return true
+    }
+
+    /// Under the lock: whether `migration` is still the next one to apply.
+    private func isNext(_ migration: Migration) throws -> Bool {
+        try MigrationPlanner.up(files: migrations, applied: try applied()).first?.version == migration.version
+    }
+
+    /// Under the lock: whether `migration` is still the newest applied one.
+    private func isNewest(_ migration: Migration) throws -> Bool {
+        try applied().last?.version == migration.version
+    }
+
+    private func run(
+        _ script: MigrationScript, of migration: Migration, direction: MigrationEvent.Direction, started: DispatchTime,
+        transactional: Bool
+    ) throws {
+        telemetry.record(MigrationEvent(event: .started, direction: direction, version: migration.version, slug: migration.slug, path: script.path))
+        for statement in script.statements {
+            do {
+                try execute(statement.sql)
+            } catch let error as DatabaseError {
+                let failure = MigrationFailure(
+                    migration: migration.name, path: script.path, line: statement.line + max(0, (error.line ?? 1) - 1),
+                    statement: statement.sql, underlying: error, rolledBack: transactional)
+                var cause = error
+                cause.sql = nil
+                telemetry.record(MigrationEvent(
+                    event: .failed, direction: direction, version: migration.version, slug: migration.slug,
+                    durationMilliseconds: Self.milliseconds(since: started), path: script.path, line: failure.line,
+                    statement: String(statement.sql.prefix(1000)), error: cause.description))
+                throw failure
+            }
+        }
+    }
+
+    /// Runs one statement; SpatiaLite's management functions must return 1.
+    private func execute(_ sql: String) throws {
+        guard connection.dialect.returnsSuccessFlag(sql) else {
+            try connection.executeScript(sql)
+            return
+        }
+        let result = try connection.fetchOne(sql)?[0]
+        guard result == .int(1) || result == .bool(true) else {
+            throw DatabaseError(
+                .other, "the function returned \(result.map(String.init(describing:)) ?? "no row") instead of 1: check the table, column, SRID and geometry type it names",
+                sql: sql)
+        }
+    }
+
+    private func finished(_ migration: Migration, _ direction: MigrationEvent.Direction, _ started: DispatchTime) {
+        telemetry.record(MigrationEvent(
+            event: .finished, direction: direction, version: migration.version, slug: migration.slug,
+            durationMilliseconds: Self.milliseconds(since: started)))
+    }
+
+    private func row(for migration: Migration, durationMilliseconds: Double, dirty: Bool) -> AppliedMigration {
+        AppliedMigration(
+            version: migration.version, slug: migration.slug, checksum: migration.checksum, appliedAt: .now(),
+            durationMilliseconds: durationMilliseconds, appliedBy: appliedBy, dirty: dirty)
+    }
+
+    /// Spatial DDL needs SpatiaLite's metadata tables or the PostGIS extension; they are made
+    /// outside the migrations' transactions (SpatiaLite's set-up cannot run inside one quickly),
+    /// and only for scripts that touch spatial types, so plain databases stay plain.
+    private func prepareSpatialSupport(for scripts: [MigrationScript]) throws {
+        if scripts.contains(where: \.mentionsSpatialTypes) { try connection.ensureSpatialSupport() }
+    }
+
+    static func milliseconds(since start: DispatchTime) -> Double {
+        Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1_000_000
+    }
+}
+
+extension MigrationScript {
+    /// Whether the script names spatial types or SpatiaLite's geometry functions.
+    var mentionsSpatialTypes: Bool {
+        let lowered = text.lowercased()
+        return ["addgeometrycolumn", "geometry(", "geography(", "createspatialindex", "postgis"].contains(where: lowered.contains)
+    }
+}

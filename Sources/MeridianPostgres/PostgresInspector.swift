@@ -1,0 +1,226 @@
+import Meridian
+
+/// Reads a PostgreSQL + PostGIS schema into a ``SchemaSnapshot``.
+///
+/// Tables and views come from `pg_class` in the session's current schema (`current_schema()`,
+/// the first schema on the search path), leaving out partitions and objects an extension owns
+/// (PostGIS's `spatial_ref_sys`, `geometry_columns`, `geography_columns`); columns from
+/// `pg_attribute`; keys and CHECKs from `pg_constraint`; indexes from `pg_index`, where GiST
+/// and SP-GiST count as spatial, and the indexes behind primary key, UNIQUE and exclusion
+/// constraints are left out (exclusion constraints are not compared).
+///
+/// A column's logical type comes from `format_type`: only the contract's own types map
+/// (`bigint` is int; the 32-bit `integer` stays unknown, since it overflows where SQLite's
+/// INTEGER does not), `geography(T,4326)` and `geometry(T,srid)` for other SRIDs are geometry.
+/// A text column whose CHECK is `column IN ('a', …)` is an enumeration. A collation other than
+/// "C" or "POSIX" (the database default is resolved to its locale) is reported, since text
+/// then sorts differently from SQLite.
+public struct PostgresInspector: SchemaInspector {
+    public init() {}
+
+    public func inspect(_ connection: any DatabaseConnection, excluding excluded: Set<String>) throws -> SchemaSnapshot {
+        var tables: [SchemaSnapshot.Table] = []
+        var views: [SchemaSnapshot.View] = []
+        let sql = """
+            SELECT c.oid, c.relname::text AS name, c.relkind::text AS kind
+            FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+            WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p', 'v', 'm') AND NOT c.relispartition
+              AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'e')
+            """
+        for relation in try connection.fetchAll(Relation.self, sql) where !excluded.contains(relation.name) {
+            if relation.kind == "v" || relation.kind == "m" {
+                let columns = try connection.fetchAll(
+                    Name.self, "SELECT attname::text AS name FROM pg_attribute WHERE attrelid = $1::oid AND attnum > 0 AND NOT attisdropped ORDER BY attnum",
+                    [.int(relation.oid)])
+                views.append(SchemaSnapshot.View(relation.name, columns: columns.map(\.name)))
+            } else {
+                tables.append(try table(relation, connection))
+            }
+        }
+        return SchemaSnapshot(tables: tables, views: views)
+    }
+
+    // MARK: - Tables
+
+    private func table(_ relation: Relation, _ connection: any DatabaseConnection) throws -> SchemaSnapshot.Table {
+        let rows = try connection.fetchAll(
+            ColumnRow.self,
+            """
+            SELECT a.attname::text AS name, format_type(a.atttypid, a.atttypmod) AS type, a.attnotnull AS notnull,
+              a.attgenerated <> '' AS generated,
+              a.atthasdef AND a.attgenerated = '' AND pg_get_expr(d.adbin, d.adrelid) NOT LIKE 'nextval(%' AS has_default,
+              CASE co.collname WHEN 'default' THEN (SELECT datcollate::text FROM pg_database WHERE datname = current_database())
+                ELSE co.collname::text END AS collation
+            FROM pg_attribute a
+            LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
+            LEFT JOIN pg_collation co ON co.oid = a.attcollation
+            WHERE a.attrelid = $1::oid AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum
+            """,
+            [.int(relation.oid)])
+        var columns = rows.map { row in
+            SchemaSnapshot.Column(
+                row.name, Self.columnType(declared: row.type), nullable: !row.notnull, generated: row.generated,
+                hasDefault: row.hasDefault, collation: row.collation.flatMap { ["C", "POSIX"].contains($0) ? nil : $0 })
+        }
+        let constraints = try connection.fetchAll(
+            ConstraintRow.self,
+            """
+            SELECT con.conname::text AS name, con.contype::text AS kind, a.attname::text AS column,
+              ref.relname::text AS referenced_table, fa.attname::text AS referenced_column,
+              con.confdeltype::text AS on_delete, con.confupdtype::text AS on_update, pg_get_expr(con.conbin, con.conrelid) AS expression
+            FROM pg_constraint con
+            LEFT JOIN LATERAL unnest(con.conkey) WITH ORDINALITY AS k(attnum, n) ON true
+            LEFT JOIN pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = k.attnum
+            LEFT JOIN pg_attribute fa ON fa.attrelid = con.confrelid AND fa.attnum = con.confkey[k.n]
+            LEFT JOIN pg_class ref ON ref.oid = con.confrelid
+            WHERE con.conrelid = $1::oid AND con.contype IN ('p', 'u', 'f', 'c')
+            ORDER BY con.conname, k.n
+            """,
+            [.int(relation.oid)])
+        let byName = Dictionary(grouping: constraints, by: \.name)
+        let names = byName.keys.sorted()
+        let primaryKey = names.first { byName[$0]![0].kind == "p" }.map { byName[$0]!.compactMap(\.column) } ?? []
+        let unique = names.filter { byName[$0]![0].kind == "u" }.map { byName[$0]!.compactMap(\.column) }
+        let foreignKeys = names.filter { byName[$0]![0].kind == "f" }.map { Self.foreignKey(byName[$0]!) }
+        let checks = Self.checks(names.filter { byName[$0]![0].kind == "c" }.map { byName[$0]! }, columns: &columns)
+        return SchemaSnapshot.Table(
+            relation.name, columns: columns, primaryKey: primaryKey, foreignKeys: foreignKeys,
+            uniqueConstraints: unique, indexes: try indexes(relation, connection), checks: checks)
+    }
+
+    /// One foreign key from its rows, one per column pair.
+    private static func foreignKey(_ parts: [ConstraintRow]) -> SchemaSnapshot.ForeignKey {
+        let first = parts[0]
+        return SchemaSnapshot.ForeignKey(
+            parts.compactMap(\.column), references: first.referencedTable ?? "", parts.compactMap(\.referencedColumn),
+            onDelete: actions[first.onDelete] ?? .noAction, onUpdate: actions[first.onUpdate] ?? .noAction)
+    }
+
+    /// `confdeltype` / `confupdtype` codes.
+    private static let actions: [String: ForeignKey.Action] = ["a": .noAction, "r": .restrict, "c": .cascade, "n": .setNull, "d": .setDefault]
+
+    /// Indexes other than those behind a primary key, UNIQUE or exclusion constraint.
+    private func indexes(_ relation: Relation, _ connection: any DatabaseConnection) throws -> [SchemaSnapshot.Index] {
+        let rows = try connection.fetchAll(
+            IndexRow.self,
+            """
+            SELECT ic.relname::text AS name, i.indisunique AS unique, am.amname::text AS method, i.indpred IS NOT NULL AS partial,
+              a.attname::text AS column
+            FROM pg_index i
+            JOIN pg_class ic ON ic.oid = i.indexrelid
+            JOIN pg_am am ON am.oid = ic.relam
+            CROSS JOIN LATERAL unnest(i.indkey::int2[]) WITH ORDINALITY AS k(attnum, n)
+            LEFT JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum AND k.attnum > 0
+            WHERE i.indrelid = $1::oid AND k.n <= i.indnkeyatts
+              AND NOT EXISTS (SELECT 1 FROM pg_constraint con WHERE con.conindid = i.indexrelid AND con.conrelid = i.indrelid AND con.contype IN ('p', 'u', 'x'))
+            ORDER BY ic.relname, k.n
+            """,
+            [.int(relation.oid)])
+        return Dictionary(grouping: rows, by: \.name).map { name, parts in
+            SchemaSnapshot.Index(
+                name, parts.map { $0.column ?? SchemaSnapshot.Index.expression }, unique: parts[0].unique,
+                spatial: ["gist", "spgist"].contains(parts[0].method), partial: parts[0].partial)
+        }
+    }
+
+    // MARK: - Checks
+
+    /// The names of the CHECK constraints that are not part of a column's type; turns text
+    /// columns with a simple `IN` list into enumerations.
+    private static func checks(_ checks: [[ConstraintRow]], columns: inout [SchemaSnapshot.Column]) -> [String] {
+        var names: [String] = []
+        for parts in checks {
+            let mentioned = parts.compactMap(\.column)
+            if mentioned.count == 1, let index = columns.firstIndex(where: { $0.name == mentioned[0] }),
+               columns[index].type == .logical(.text),
+               let values = enumeration(parts[0].expression ?? "", column: mentioned[0]) {
+                columns[index].type = .logical(.enumeration(values))
+            } else {
+                names.append(parts[0].name)
+            }
+        }
+        return names
+    }
+
+    /// The values of a CHECK that PostgreSQL prints as `(column = ANY (ARRAY['a'::text, …]))`,
+    /// or `(column = 'a'::text)` for one value; `nil` for any other expression.
+    private static func enumeration(_ expression: String, column: String) -> [String]? {
+        let quoted = "\"" + column.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        for name in [column, quoted] {
+            for (prefix, suffix) in [("(\(name) = ANY (ARRAY[", "]))"), ("(\(name) = ", ")")]
+            where expression.hasPrefix(prefix) && expression.hasSuffix(suffix) && expression.count >= prefix.count + suffix.count {
+                let list = expression.dropFirst(prefix.count).dropLast(suffix.count)
+                if let values = literals(list) { return values }
+            }
+        }
+        return nil
+    }
+
+    /// `'a'::text, 'it''s'::text` → `["a", "it's"]`, or `nil` if the list holds anything else.
+    private static func literals(_ list: Substring) -> [String]? {
+        var values: [String] = []
+        var rest = list
+        while true {
+            guard rest.first == "'" else { return nil }
+            rest = rest.dropFirst()
+            var value = ""
+            while let c = rest.first {
+                rest = rest.dropFirst()
+                if c == "'" {
+                    guard rest.first == "'" else { break }
+                    rest = rest.dropFirst()
+                }
+                value.append(c)
+            }
+            guard rest.hasPrefix("::text") else { return nil }
+            rest = rest.dropFirst("::text".count)
+            values.append(value)
+            if rest.isEmpty { return values }
+            guard rest.hasPrefix(", ") else { return nil }
+            rest = rest.dropFirst(2)
+        }
+    }
+
+    // MARK: - Types
+
+    /// The logical type `format_type` names, or the name itself when the contract has none.
+    private static func columnType(declared: String) -> SchemaSnapshot.ColumnType {
+        if let type = declaredTypes[declared] { return .logical(type) }
+        if let geometry = geometryType(declared) { return .logical(geometry) }
+        return .unknown(declared)
+    }
+
+    private static let declaredTypes: [String: LogicalType] = [
+        "bigint": .int, "double precision": .double, "text": .text, "boolean": .bool, "uuid": .uuid,
+        "timestamp with time zone": .timestamp, "date": .date, "jsonb": .json, "bytea": .bytes,
+    ]
+
+    /// `geography(Point,4326)` or `geometry(MultiPolygon,32633)`; the contract keeps SRID 4326
+    /// in geography (measured on the spheroid) and every other SRID in geometry.
+    private static func geometryType(_ declared: String) -> LogicalType? {
+        guard declared.hasSuffix(")"), let open = declared.firstIndex(of: "(") else { return nil }
+        let base = declared[..<open]
+        let arguments = declared[declared.index(after: open)..<declared.index(before: declared.endIndex)].split(separator: ",")
+        guard arguments.count == 2, let srid = Int32(arguments[1]),
+              let type = GeometryColumnType.allCases.first(where: { $0.postGISName.lowercased() == arguments[0].lowercased() }),
+              base == (srid == 4326 ? "geography" : "geometry") else { return nil }
+        return .geometry(type, srid: srid)
+    }
+
+    // MARK: - Rows
+
+    private struct Relation: Decodable { var oid: Int64; var name: String; var kind: String }
+    private struct Name: Decodable { var name: String }
+    private struct ColumnRow: Decodable {
+        var name: String; var type: String; var notnull: Bool; var generated: Bool; var hasDefault: Bool; var collation: String?
+    }
+    private struct ConstraintRow: Decodable {
+        var name: String; var kind: String; var column: String?; var referencedTable: String?; var referencedColumn: String?
+        var onDelete: String; var onUpdate: String; var expression: String?
+    }
+    private struct IndexRow: Decodable { var name: String; var unique: Bool; var method: String; var partial: Bool; var column: String? }
+}
+
+extension PostgresConnection {
+    public var schemaInspector: any SchemaInspector { PostgresInspector() }
+}

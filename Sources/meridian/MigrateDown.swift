@@ -1,0 +1,41 @@
+import ArgumentParser
+import Meridian
+
+struct MigrateDown: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "down", abstract: "Roll back migrations, newest first (one, unless told otherwise).")
+
+    @OptionGroup var context: MigrationContext
+
+    @Option(help: ArgumentHelp("Roll back until this version is the newest applied (0 for none).", valueName: "version"))
+    var to: Int64?
+
+    @Option(help: ArgumentHelp("Roll back this many migrations.", valueName: "n"))
+    var steps: Int?
+
+    @Flag(help: "Roll back every applied migration.")
+    var all = false
+
+    @Flag(help: "Print the SQL that would run, and change nothing.")
+    var dryRun = false
+
+    func validate() throws {
+        if [to != nil, steps != nil, all].filter({ $0 }).count > 1 {
+            throw ValidationError("give one of --to, --steps and --all")
+        }
+        if let steps, steps < 1 { throw ValidationError("--steps must be at least 1") }
+    }
+
+    func run() throws {
+        let target: MigrationPlanner.DownTarget = all ? .all : to.map { .to($0) } ?? .steps(steps ?? 1)
+        let (migrator, url) = try context.migrator()
+        if dryRun {
+            DryRun.print(try migrator.pendingDown(target).compactMap { m in m.down.map { (m, $0) } }, direction: "roll back")
+            return
+        }
+        let reverted = try migrator.down(target)
+        for migration in reverted { print("rolled back \(migration.name)") }
+        let version = try migrator.applied().last.map { Migration.format($0.version) } ?? "none"
+        print(reverted.isEmpty ? "\(url): nothing to roll back, at version \(version)" : "\(url): at version \(version)")
+    }
+}

@@ -1,0 +1,52 @@
+import ArgumentParser
+import Meridian
+
+struct MigrateStatus: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "status", abstract: "List every migration: applied (when, by whom, how long), pending, or in trouble.")
+
+    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var migrations: MigrationOptions
+    @OptionGroup var output: OutputOptions
+
+    struct Entry: Encodable {
+        var version: Int64
+        var name: String
+        var state: String
+        var appliedAt: String?
+        var appliedBy: String?
+        var durationMs: Double?
+    }
+
+    struct Report: Encodable {
+        var database: String
+        var migrations: [Entry]
+        var problems: [String]
+    }
+
+    func run() throws {
+        let url = try database.url()
+        let files = try migrations.load(for: url)
+        let migrator = Migrator(connection: try DatabaseOptions.connect(url), migrations: files)
+        let applied = try migrator.applied()
+        let byVersion = Dictionary(applied.map { ($0.version, $0) }, uniquingKeysWith: { first, _ in first })
+        var entries = files.map { file -> Entry in
+            guard let row = byVersion[file.version] else { return Entry(version: file.version, name: file.name, state: "pending") }
+            let state = row.dirty ? "dirty" : (row.checksum == file.checksum ? "applied" : "edited")
+            return Entry(version: file.version, name: file.name, state: state, appliedAt: row.appliedAt.iso8601, appliedBy: row.appliedBy, durationMs: row.durationMilliseconds)
+        }
+        let known = Set(files.map(\.version))
+        for row in applied where !known.contains(row.version) {
+            entries.append(Entry(version: row.version, name: row.name, state: "missing file", appliedAt: row.appliedAt.iso8601, appliedBy: row.appliedBy, durationMs: row.durationMilliseconds))
+        }
+        entries.sort { $0.version < $1.version }
+        let report = Report(database: url.description, migrations: entries, problems: try migrator.problems().map(\.description))
+        if output.json { return try output.printJSON(report) }
+        print(report.database)
+        for entry in entries {
+            let detail = entry.appliedAt.map { "  \($0)  \(entry.appliedBy ?? "")  \(String(format: "%.1f ms", entry.durationMs ?? 0))" } ?? ""
+            print("  \(entry.state.padding(toLength: 12, withPad: " ", startingAt: 0)) \(entry.name)\(detail)")
+        }
+        for problem in report.problems { print("problem: \(problem)") }
+    }
+}

@@ -1,0 +1,71 @@
+import ArgumentParser
+import Foundation
+import Meridian
+
+/// `meridian query`: SQL through the storage layer, as the library sees it.
+struct Query: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Run one SQL statement through Meridian's storage layer and print the rows.",
+        discussion: """
+            The connection has Meridian's settings (SpatiaLite loaded, foreign keys on, UTC \
+            sessions), and values are shown as their logical types, so what prints is what the \
+            library reads. Pass values with --arg for $1, $2, …; they are bound as text.
+            """)
+
+    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var output: OutputOptions
+
+    @Argument(help: "The SQL statement.")
+    var sql: String
+
+    @Option(name: .customLong("arg"), help: ArgumentHelp("A value for the next placeholder, as text.", valueName: "value"))
+    var arguments: [String] = []
+
+    func run() throws {
+        let connection = try database.connect()
+        let rows = try connection.fetchAll(sql, arguments.map(DatabaseValue.text))
+        if output.json {
+            let objects = rows.map { row in
+                JSON.object(JSONObject(Array(zip(row.columnNames, row.values.map(\.jsonValue)))))
+            }
+            print(JSON.array(objects).canonicalText)
+            return
+        }
+        guard let first = rows.first else {
+            print("(no rows)")
+            return
+        }
+        print(TextTable(header: first.columnNames, rows: rows.map { $0.values.map(\.description) }).rendered)
+        print("(\(rows.count) row\(rows.count == 1 ? "" : "s"))")
+    }
+}
+
+extension DatabaseValue {
+    /// The value as JSON for `--json` output: numbers, strings, booleans, nested JSON.
+    var jsonValue: JSON {
+        switch self {
+        case .null: .null
+        case .int(let v): .number(JSONNumber(v))
+        case .double(let v): JSONNumber(v).map(JSON.number) ?? .string(description)
+        case .bool(let v): .bool(v)
+        case .json(let v): v
+        default: .string(description)
+        }
+    }
+}
+
+/// Rows as an aligned text table.
+struct TextTable {
+    let header: [String]
+    let rows: [[String]]
+
+    var rendered: String {
+        let cells = ([header] + rows).map { $0.map { $0.count > 60 ? String($0.prefix(59)) + "…" : $0 } }
+        let widths = header.indices.map { column in cells.map { $0[column].count }.max() ?? 0 }
+        func line(_ row: [String]) -> String {
+            zip(row, widths).map { $0.padding(toLength: $1, withPad: " ", startingAt: 0) }.joined(separator: " | ")
+        }
+        let rule = widths.map { String(repeating: "-", count: $0) }.joined(separator: "-+-")
+        return ([line(cells[0]), rule] + cells.dropFirst().map(line)).joined(separator: "\n")
+    }
+}
