@@ -32,18 +32,36 @@ open class ParityTestCase: XCTestCase {
         _ body: (any DatabaseConnection, Backend) throws -> Void
     ) {
         for backend in Backend.allCases {
-            run(backend, file: file, line: line, body)
+            run(backend, shared: false, file: file, line: line) { db, _ in try body(db, backend) }
+        }
+    }
+
+    /// Runs `body` on a fresh database of each backend that several sessions can share: `open`
+    /// returns a new connection to it each time (a temporary SQLite file; the same private
+    /// PostgreSQL schema). For cases about concurrency and separate sessions.
+    public func parityShared(
+        file: StaticString = #filePath, line: UInt = #line,
+        _ body: (_ open: @escaping () throws -> any DatabaseConnection, Backend) throws -> Void
+    ) {
+        for backend in Backend.allCases {
+            run(backend, shared: true, file: file, line: line) { _, open in try body(open, backend) }
         }
     }
 
     private func run(
-        _ backend: Backend, file: StaticString, line: UInt, _ body: (any DatabaseConnection, Backend) throws -> Void
+        _ backend: Backend, shared: Bool, file: StaticString, line: UInt,
+        _ body: (any DatabaseConnection, @escaping () throws -> any DatabaseConnection) throws -> Void
     ) {
         let failuresBefore = testRun?.totalFailureCount ?? 0
         do {
             switch backend {
+            case .sqlite where shared:
+                let scratch = SQLiteScratchFile()
+                defer { scratch.remove() }
+                try body(try scratch.connect(), scratch.connect)
             case .sqlite:
-                try body(try TestDatabase.sqlite(), backend)
+                let db = try TestDatabase.sqlite()
+                try body(db, { db })
             case .postgres:
                 guard let url = TestDatabase.postgresURL else {
                     if TestDatabase.postgresRequired {
@@ -55,7 +73,7 @@ open class ParityTestCase: XCTestCase {
                 }
                 let scratch = try TestDatabase.postgres(url: url)
                 defer { scratch.close() }
-                try body(scratch.connection, backend)
+                try body(scratch.connection, scratch.connect)
             }
         } catch {
             XCTFail("[\(backend)] \(String(reflecting: error))", file: file, line: line)

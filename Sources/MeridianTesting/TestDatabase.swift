@@ -37,10 +37,20 @@ public final class PostgresScratch: @unchecked Sendable {
     public let schema: String
     private var closed = false
 
+    private let url: String
+
     init(url: String) throws {
+        self.url = url
         connection = try PostgresConnection(url: url)
         schema = "meridian_test_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
         try connection.executeScript("CREATE SCHEMA \(schema); SET search_path TO \(schema), public")
+    }
+
+    /// Another session on the same server whose `search_path` starts with this schema.
+    public func connect() throws -> PostgresConnection {
+        let another = try PostgresConnection(url: url)
+        try another.executeScript("SET search_path TO \(schema), public")
+        return another
     }
 
     /// Drops the schema and everything in it.
@@ -52,4 +62,21 @@ public final class PostgresScratch: @unchecked Sendable {
     }
 
     deinit { close() }
+}
+
+/// A temporary SQLite file that several connections can open, removed with its WAL files.
+final class SQLiteScratchFile {
+    let path: String
+
+    init() {
+        path = FileManager.default.temporaryDirectory.appendingPathComponent("meridian-test-\(UUID().uuidString).sqlite").path
+    }
+
+    func connect() throws -> SQLiteConnection {
+        try SQLiteConnection(path: path)
+    }
+
+    func remove() {
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+    }
 }
