@@ -1,0 +1,72 @@
+import Foundation
+
+/// One fixture file: rows for one table, as JSON.
+///
+/// `NN_table.json` holds `{"table": "stations", "rows": [{"id": 1, …}, …]}`. Values are
+/// JSON by logical type: numbers, strings, booleans; timestamps and dates as ISO text; UUIDs
+/// as text; bytes as base64; geometry as GeoJSON; `json` columns as any JSON value.
+public struct FixtureFile: Sendable, Equatable {
+    public var path: String
+    public var table: String
+    public var rows: [JSONObject]
+
+    public init(path: String, table: String, rows: [JSONObject]) {
+        self.path = path
+        self.table = table
+        self.rows = rows
+    }
+
+    /// The `.json` files of `directory`, in name order, which is load order (parents first).
+    public static func load(directory: String) throws(FixtureError) -> [FixtureFile] {
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: directory)
+        } catch {
+            throw .unreadable(path: directory, reason: "the folder cannot be read; check --fixtures")
+        }
+        var files: [FixtureFile] = []
+        for name in names.sorted() where name.hasSuffix(".json") {
+            files.append(try parse((directory as NSString).appendingPathComponent(name)))
+        }
+        return files
+    }
+
+    static func parse(_ path: String) throws(FixtureError) -> FixtureFile {
+        let text: String
+        do { text = try String(contentsOfFile: path, encoding: .utf8) } catch {
+            throw .unreadable(path: path, reason: "not readable as UTF-8 text")
+        }
+        let document: JSON
+        do { document = try JSON(parsing: text) } catch {
+            throw .unreadable(path: path, reason: error.description)
+        }
+        guard case .object(let object) = document, case .string(let table)? = object["table"],
+              case .array(let rows)? = object["rows"]
+        else { throw .unreadable(path: path, reason: "expected {\"table\": NAME, \"rows\": [ … ]}") }
+        var objects: [JSONObject] = []
+        for (index, row) in rows.enumerated() {
+            guard case .object(let values) = row else {
+                throw .badValue(path: path, row: index, column: "", reason: "each row is a JSON object of column values")
+            }
+            objects.append(values)
+        }
+        return FixtureFile(path: path, table: table, rows: objects)
+    }
+}
+
+/// Why fixtures could not be loaded; each names the file, and the row and column where known.
+public enum FixtureError: Error, Sendable, Equatable, CustomStringConvertible {
+    case unreadable(path: String, reason: String)
+    case unknownTable(path: String, table: String)
+    case unknownColumn(path: String, row: Int, column: String, table: String)
+    case badValue(path: String, row: Int, column: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case .unreadable(let path, let reason): "\(path): \(reason)"
+        case .unknownTable(let path, let table): "\(path): table \(table) does not exist; apply the migrations first (meridian migrate up)"
+        case .unknownColumn(let path, let row, let column, let table): "\(path): row \(row + 1): table \(table) has no column \(column)"
+        case .badValue(let path, let row, let column, let reason): "\(path): row \(row + 1)\(column.isEmpty ? "" : ", column \(column)"): \(reason)"
+        }
+    }
+}
