@@ -16,10 +16,7 @@ struct MigrateNew: ParsableCommand {
         let slug = MigrationDirectory.slugify(name)
         let folders: [(String, StatementDialect)] = [("migrations-sqlite", .sqlite), ("migrations-postgres", .postgres)]
         let directories = folders.map { (MigrationDirectory(path: (root as NSString).appendingPathComponent($0.0)), $0.1) }
-        let existing = try directories.flatMap { directory, dialect in
-            FileManager.default.fileExists(atPath: directory.path) ? try directory.load(dialect: dialect, requireDown: false) : []
-        }
-        let version = MigrationDirectory.nextVersion(after: existing)
+        let version = (try directories.flatMap { try $0.0.versions() }.max() ?? 0) + 1
         for (directory, _) in directories {
             try FileManager.default.createDirectory(atPath: directory.path, withIntermediateDirectories: true)
             let created = try directory.scaffold(slug: slug, version: version)

@@ -1,9 +1,12 @@
 import Foundation
 
 extension MigrationDirectory {
-    /// The version after the highest one, or 1 for a folder without migrations.
-    public static func nextVersion(after migrations: [Migration]) -> Int64 {
-        (migrations.map(\.version).max() ?? 0) + 1
+    /// The versions the folder's names spell, in order, without reading any file: enough to number the
+    /// next migration while an earlier one is still being written (and still empty). A folder
+    /// that does not exist yet has none.
+    public func versions() throws(MigrationError) -> [Int64] {
+        guard FileManager.default.fileExists(atPath: path) else { return [] }
+        return Array(Set(try entries().map(\.version))).sorted()
     }
 
     /// A slug from a description: "Add alerts table" and "AddAlertsTable" are `add_alerts_table`.

@@ -36,7 +36,12 @@ public enum SQLLexer {
     }
 
     public static func scan(_ sql: String, options: Options = [], _ visit: (Token) -> Void) {
-        let s = Array(sql.utf8)
+        var sql = sql
+        sql.withUTF8 { scan($0, options: options, visit) }
+    }
+
+    /// Over the string's own UTF-8 storage: no copy, and no bounds checks in release builds.
+    private static func scan(_ s: UnsafeBufferPointer<UInt8>, options: Options, _ visit: (Token) -> Void) {
         let n = s.count
         let words = options.contains(.words)
         let sqlite = options.contains(.sqlite)
@@ -117,14 +122,14 @@ public enum SQLLexer {
     }
 
     /// Whether the bytes at `k` repeat those of `tag`.
-    private static func matches(_ s: [UInt8], at k: Int, _ tag: ClosedRange<Int>) -> Bool {
+    private static func matches(_ s: UnsafeBufferPointer<UInt8>, at k: Int, _ tag: ClosedRange<Int>) -> Bool {
         guard k + tag.count <= s.count else { return false }
         for (offset, index) in tag.enumerated() where s[k + offset] != s[index] { return false }
         return true
     }
 
     /// The offset just past the closing quote, or nil when the text ends first.
-    private static func skipQuoted(_ s: [UInt8], from start: Int, quote: UInt8, backslashEscapes: Bool) -> Int? {
+    private static func skipQuoted(_ s: UnsafeBufferPointer<UInt8>, from start: Int, quote: UInt8, backslashEscapes: Bool) -> Int? {
         var i = start + 1
         while i < s.count {
             if backslashEscapes, s[i] == UInt8(ascii: "\\") { i += 2; continue }
