@@ -184,6 +184,8 @@ public final class PostgresConnection: DatabaseConnection, @unchecked Sendable {
         try check(result, sql: sql)
     }
 
+    public func callReportingSuccess(_ sql: String) throws -> Bool { try fetchSuccessFlag(sql) }
+
     /// Holds a session advisory lock keyed by the current schema, so migrators of different
     /// schemas in one database do not wait for each other; a second migrator of the same schema
     /// waits here until the first finishes.

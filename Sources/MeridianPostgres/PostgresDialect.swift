@@ -19,6 +19,12 @@ public struct PostgresDialect: SQLDialect {
     /// PostgreSQL and PostGIS raise errors; no result needs checking.
     public func returnsSuccessFlag(_ statement: String) -> Bool { false }
 
+    /// Sets an identity or serial column's sequence after the largest key; a column without one
+    /// selects no row and changes nothing.
+    public func sequenceResetSQL(table: String, column: String) -> String? {
+        "SELECT setval(seq, (SELECT coalesce(max(\(quote(column))), 0) + 1 FROM \(quote(table))), false) FROM pg_get_serial_sequence($1, $2) AS seq WHERE seq IS NOT NULL"
+    }
+
     /// `$n` is PostgreSQL's own syntax.
     public func renderPlaceholders(_ sql: String, _ scan: PlaceholderScan) -> String { sql }
 

@@ -162,6 +162,16 @@ public final class SQLiteConnection: DatabaseConnection, @unchecked Sendable {
         guard code == SQLITE_OK else { throw error(code: code, sql: sql) }
     }
 
+    /// SpatiaLite finds tables and columns with `LIKE`, expecting SQLite's default
+    /// case-insensitive matching; under the case-sensitive `LIKE` Meridian sets, `DropTable`
+    /// still returns 1 but leaves its R*Tree tables behind. So the call runs with the default,
+    /// and the setting is restored after it.
+    public func callReportingSuccess(_ sql: String) throws -> Bool {
+        try executeScript("PRAGMA case_sensitive_like = OFF")
+        defer { try? executeScript("PRAGMA case_sensitive_like = ON") }
+        return try fetchSuccessFlag(sql)
+    }
+
     /// Nothing to hold: SQLite's write lock, taken by each migration's `BEGIN IMMEDIATE`,
     /// already admits one migrator at a time.
     public func withMigrationLock<T>(_ body: () throws -> T) throws -> T { try body() }

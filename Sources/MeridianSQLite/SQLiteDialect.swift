@@ -24,6 +24,9 @@ public struct SQLiteDialect: SQLDialect {
     private static let managementCall =
         #"^(?:\s|--[^\n]*\n|/\*[\s\S]*?\*/)*SELECT\s+(AddGeometryColumn|RecoverGeometryColumn|DiscardGeometryColumn|CreateSpatialIndex|CreateMbrCache|DisableSpatialIndex|RecoverSpatialIndex|InitSpatialMetadata|DropGeoTable|DropTable|UpdateLayerStatistics)\s*\("#
 
+    /// Rowid keys continue from the largest value by themselves.
+    public func sequenceResetSQL(table: String, column: String) -> String? { nil }
+
     /// `$n` becomes `?n`: SQLite reads `$1` as a *named* parameter numbered by first
     /// appearance, so `$2 … $1` would bind the wrong values.
     public func renderPlaceholders(_ sql: String, _ scan: PlaceholderScan) -> String {

@@ -49,13 +49,16 @@ public struct SQLiteInspector: SchemaInspector {
             && rows.first { $0.pk > 0 }?.type.uppercased() == "INTEGER"
         var columns = rows.map { row in
             let collation = definition.collations.first { $0.key.lowercased() == row.name.lowercased() }?.value
+            let geometry = spatial.first { $0.column == row.name.lowercased() }
             return SchemaSnapshot.Column(
                 row.name,
-                Self.columnType(declared: row.type, spatial: spatial.first { $0.column == row.name.lowercased() }),
+                Self.columnType(declared: row.type, spatial: geometry),
                 // SQLite lets NULL into other primary keys, for compatibility with its early versions.
                 nullable: !row.notnull && !(row.pk > 0 && (rowIDAlias || definition.withoutRowID)),
                 generated: row.hidden == 2 || row.hidden == 3,
-                hasDefault: row.hasDefault,
+                // AddGeometryColumn(…, not null) declares DEFAULT '' because ALTER TABLE needs
+                // one for a NOT NULL column; it is not a default a user wrote.
+                hasDefault: row.hasDefault && geometry == nil,
                 collation: collation?.uppercased() == "BINARY" ? nil : collation)
         }
         let checks = Self.checks(definition.checks, table: name, columns: &columns)

@@ -38,7 +38,7 @@ struct Check: ParsableCommand {
         if output.json {
             try output.printJSON(Report(migrations: sqliteFiles.count, sqlite: sqlite, postgres: postgres, differences: differences))
         } else if differences.isEmpty {
-            print("\(sqliteFiles.count) migrations in lockstep; both build the same schema (\(sqlite.tables.count) tables, \(sqlite.views.count) views)")
+            print("\(sqliteFiles.count) migrations in lockstep; both build the same schema (\(sqlite.tables.count) tables, \(sqlite.views.count) view\(sqlite.views.count == 1 ? "" : "s"))")
         }
         if !differences.isEmpty { throw ReportedProblems(differences.map(\.description)) }
     }

@@ -24,7 +24,7 @@ struct Init: ParsableCommand {
             let path = (root as NSString).appendingPathComponent(folder)
             try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
             let directory = MigrationDirectory(path: path)
-            let existing = try? directory.load(dialect: folder.hasSuffix("sqlite") ? .sqlite : .postgres)
+            let existing = try? directory.versions()
             guard existing?.isEmpty ?? true else {
                 throw ValidationError("\(path) already holds migrations; use `meridian migrate new NAME` to add one")
             }

@@ -53,6 +53,8 @@ private struct CanaryDialect: SQLDialect {
 
     var tableExistsSQL: String { "SELECT CANARY_EXISTS($1)" }
 
+    func sequenceResetSQL(table: String, column: String) -> String? { "CANARY_RESET" }
+
     func returnsSuccessFlag(_ statement: String) -> Bool { statement.hasPrefix("CANARY_CALL") }
 }
 

@@ -20,6 +20,10 @@ public protocol DatabaseConnection: AnyObject {
     /// Runs several statements separated by semicolons, without parameters (DDL, scripts).
     func executeScript(_ sql: String) throws
 
+    /// Runs a `SELECT` of one management function that reports success as 1 and failure as 0
+    /// (SpatiaLite's `AddGeometryColumn`, `DropTable`, …); returns whether it succeeded.
+    func callReportingSuccess(_ sql: String) throws -> Bool
+
     /// Runs `body` while holding the lock that keeps migrators from running together.
     ///
     /// PostgreSQL holds a session advisory lock for the whole call. SQLite holds nothing here:
@@ -103,6 +107,13 @@ extension DatabaseConnection {
         }
     }
 
+    /// Whether the first column of the first row is 1 or true: the success flag of a
+    /// management function, for ``callReportingSuccess(_:)``.
+    public func fetchSuccessFlag(_ sql: String) throws -> Bool {
+        let result = try fetchOne(sql)?[0]
+        return result == .int(1) || result == .bool(true)
+    }
+
     /// Runs a schema statement, checking the result of SpatiaLite's management functions, which
     /// report failure by returning 0 rather than raising an error.
     public func run(_ statement: SchemaStatement) throws {
@@ -110,8 +121,7 @@ extension DatabaseConnection {
         case .execute(let sql):
             try executeScript(sql)
         case .expectTrue(let sql, let failure):
-            let result = try fetchValue(Int64.self, sql)
-            guard result == 1 else { throw DatabaseError(.other, failure, sql: sql) }
+            guard try callReportingSuccess(sql) else { throw DatabaseError(.other, failure, sql: sql) }
         }
     }
 }

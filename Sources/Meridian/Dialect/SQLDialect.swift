@@ -33,6 +33,12 @@ public protocol SQLDialect: Sendable {
     /// so that a migration runner checks its result.
     func returnsSuccessFlag(_ statement: String) -> Bool
 
+    /// A statement that moves the generator of `table.column` past the column's largest value
+    /// after rows were inserted with explicit keys, or `nil` where the engine needs none
+    /// (SQLite's rowid keys always continue from the largest; PostgreSQL sequences do not move).
+    /// Parameters: `$1` the quoted table name, `$2` the column name.
+    func sequenceResetSQL(table: String, column: String) -> String?
+
     /// How a writing transaction begins (SQLite takes the write lock at once with `IMMEDIATE`,
     /// so two writers queue instead of failing on upgrade).
     var beginTransactionSQL: String { get }

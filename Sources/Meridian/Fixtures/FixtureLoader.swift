@@ -48,15 +48,22 @@ public struct FixtureLoader {
                 throw FixtureError.badValue(path: file.path, row: index, column: error.column ?? "", reason: cause.description)
             }
         }
+        for column in table.primaryKey {
+            if let reset = dialect.sequenceResetSQL(table: file.table, column: column) {
+                _ = try connection.fetchAll(reset, [.text(dialect.quote(file.table)), .text(column)])
+            }
+        }
         return file.rows.count
     }
 
-    struct FixtureValueError: Error {
-        let message: String
+    /// Why one JSON value does not fit its column.
+    public struct FixtureValueError: Error, CustomStringConvertible {
+        public let message: String
+        public var description: String { message }
     }
 
     /// A JSON fixture value as a value of the column's logical type.
-    static func value(_ json: JSON, as type: SchemaSnapshot.ColumnType) throws -> DatabaseValue {
+    public static func value(_ json: JSON, as type: SchemaSnapshot.ColumnType) throws -> DatabaseValue {
         if case .null = json { return .null }
         guard case .logical(let logical) = type else {
             // Outside the contract: pass plain JSON scalars through as they are.

@@ -205,11 +205,8 @@ public final class Migrator {
             try connection.executeScript(sql)
             return
         }
-        let result = try connection.fetchOne(sql)?[0]
-        guard result == .int(1) || result == .bool(true) else {
-            throw DatabaseError(
-                .other, "the function returned \(result.map(String.init(describing:)) ?? "no row") instead of 1: check the table, column, SRID and geometry type it names",
-                sql: sql)
+        guard try connection.callReportingSuccess(sql) else {
+            throw DatabaseError(.other, "the function returned 0, not 1: check the table, column, SRID and geometry type it names", sql: sql)
         }
     }
 

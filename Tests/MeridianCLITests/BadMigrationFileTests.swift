@@ -1,0 +1,111 @@
+import Foundation
+import MeridianTesting
+import XCTest
+
+/// Bad migration files: each is a clear error naming the file (and line), a non-zero exit, and
+/// an unchanged database. Each case starts from a database with 0001 (table t1, one row) applied.
+final class BadMigrationFileTests: CLITestCase {
+    func testMalformedFileNameOnSQLite() throws { try malformedFileName(sandbox(.sqlite)) }
+    func testMalformedFileNameOnPostgres() throws { try malformedFileName(sandbox(.postgres)) }
+
+    func testUpWithoutDownOnSQLite() throws { try upWithoutDown(sandbox(.sqlite)) }
+    func testUpWithoutDownOnPostgres() throws { try upWithoutDown(sandbox(.postgres)) }
+
+    func testEmptyUpFileOnSQLite() throws { try emptyUpFile(sandbox(.sqlite)) }
+    func testEmptyUpFileOnPostgres() throws { try emptyUpFile(sandbox(.postgres)) }
+
+    func testSyntaxErrorInSecondStatementOnSQLite() throws { try syntaxErrorInSecondStatement(sandbox(.sqlite)) }
+    func testSyntaxErrorInSecondStatementOnPostgres() throws { try syntaxErrorInSecondStatement(sandbox(.postgres)) }
+
+    func testConstraintViolationHalfWayOnSQLite() throws { try constraintViolationHalfWay(sandbox(.sqlite)) }
+    func testConstraintViolationHalfWayOnPostgres() throws { try constraintViolationHalfWay(sandbox(.postgres)) }
+
+    /// 0001 applied with a row in t1; returns the database's state.
+    private func baseline(_ s: CLISandbox) throws -> [String] {
+        try s.writeMigration(
+            1, "create_t1",
+            up: "CREATE TABLE t1 (id \(s.integer) PRIMARY KEY, label TEXT);\nINSERT INTO t1 (id, label) VALUES (1, 'one');\n",
+            down: "DROP TABLE t1;\n")
+        XCTAssertSucceeds(try s.migrate("up"))
+        return try s.state()
+    }
+
+    /// `up` fails mentioning `phrases` and leaves the database as it was; so do `status` and
+    /// `validate` when the files themselves are unreadable (`filesBroken`).
+    private func assertRefused(
+        _ s: CLISandbox, _ before: [String], mentioning phrases: [String], filesBroken: Bool,
+        file: StaticString = #filePath, line: UInt = #line
+    ) throws {
+        let up = try s.migrate("up")
+        XCTAssertFailsCleanly(up, mentioning: phrases, "[\(s.backend)] migrate up", file: file, line: line)
+        XCTAssertEqual(up.status, 1, "[\(s.backend)] a failed command exits 1\n\(up)", file: file, line: line)
+        if filesBroken {
+            for command in ["validate", "status"] {
+                XCTAssertFailsCleanly(try s.migrate(command), mentioning: phrases, "[\(s.backend)] migrate \(command)", file: file, line: line)
+            }
+            XCTAssertFailsCleanly(try s.migrate("up", "--dry-run"), mentioning: phrases, "[\(s.backend)] up --dry-run", file: file, line: line)
+        }
+        XCTAssertEqual(try s.state(), before, "[\(s.backend)] the database changed", file: file, line: line)
+    }
+
+    private func malformedFileName(_ s: CLISandbox) throws {
+        let before = try baseline(s)
+        try s.write("\(s.migrations)/1-bad.sql", "CREATE TABLE bad (id \(s.integer));\n")
+        try assertRefused(s, before, mentioning: ["\(s.migrations)/1-bad.sql", "NNNN_slug"], filesBroken: true)
+    }
+
+    private func upWithoutDown(_ s: CLISandbox) throws {
+        let before = try baseline(s)
+        try s.writeMigration(2, "no_down", up: "CREATE TABLE t2 (id \(s.integer));\n", down: nil)
+        try assertRefused(s, before, mentioning: [s.upFile(2, "no_down"), "no down", s.downFile(2, "no_down")], filesBroken: true)
+    }
+
+    private func emptyUpFile(_ s: CLISandbox) throws {
+        let before = try baseline(s)
+        try s.writeMigration(2, "empty", up: "-- TODO: write this\n\n   \n", down: "DROP TABLE t2;\n")
+        try assertRefused(s, before, mentioning: [s.upFile(2, "empty"), "no SQL statements"], filesBroken: true)
+    }
+
+    /// The second statement is misspelt: the message names its file and line, and the first
+    /// statement's table and the third's row are rolled back with it.
+    private func syntaxErrorInSecondStatement(_ s: CLISandbox) throws {
+        let before = try baseline(s)
+        try s.writeMigration(
+            2, "syntax",
+            up: """
+                -- two tables, the second misspelt
+                CREATE TABLE good_one (id \(s.integer));
+                INSERT INTO t1 (id, label) VALUES (2, 'two');
+
+                CREATE TABLE bad_one (id \(s.integer),, label TEXT);
+                INSERT INTO t1 (id, label) VALUES (3, 'three');
+
+                """,
+            down: "DROP TABLE bad_one;\nDROP TABLE good_one;\n")
+        try assertRefused(s, before, mentioning: ["\(s.upFile(2, "syntax")):5", "bad_one", "rolled back"], filesBroken: false)
+        XCTAssertFalse(try s.tables().contains("good_one"), "[\(s.backend)] the first statement's table was rolled back")
+        XCTAssertEqual(try s.status().pending, [2])
+    }
+
+    /// The third statement breaks a primary key after two have run.
+    private func constraintViolationHalfWay(_ s: CLISandbox) throws {
+        let before = try baseline(s)
+        try s.writeMigration(
+            2, "half_way",
+            up: """
+                CREATE TABLE u (id \(s.integer) PRIMARY KEY);
+                INSERT INTO t1 (id, label) VALUES (10, 'first');
+                INSERT INTO t1 (id, label) VALUES (10, 'second');
+                INSERT INTO u (id) VALUES (1);
+
+                """,
+            down: "DROP TABLE u;\n")
+        try assertRefused(s, before, mentioning: ["\(s.upFile(2, "half_way")):3", "unique", "rolled back"], filesBroken: false)
+        XCTAssertEqual(try s.query("SELECT count(*) AS n FROM t1").first?["n"] as? Int, 1, "[\(s.backend)] the first insert was rolled back")
+        XCTAssertEqual(try s.status().pending, [2])
+
+        try s.write(s.upFile(2, "half_way"), "CREATE TABLE u (id \(s.integer) PRIMARY KEY);\nINSERT INTO t1 (id, label) VALUES (10, 'first');\n")
+        XCTAssertSucceeds(try s.migrate("up"), "[\(s.backend)] the fixed migration runs: nothing was recorded for the failed one")
+        XCTAssertEqual(try s.status().applied, [1, 2])
+    }
+}

@@ -1,0 +1,10 @@
+-- 0001_observatories_and_bodies (down, SQLite + SpatiaLite)
+-- Undoes 0001_observatories_and_bodies.up.sql: drops celestial_bodies, observatories (dependants first).
+-- A table with geometry goes with SpatiaLite's DropTable(NULL, t), which drops it with its triggers and
+-- its rows in geometry_columns and the other metadata tables, inside the migration's transaction.
+-- Its R*Tree index is dropped by name afterwards: with PRAGMA case_sensitive_like = ON (as Meridian
+-- sets it), SpatiaLite 5.0.1's DropTable returns 1 but leaves the idx_<table>_<column> tables behind.
+
+DROP TABLE "celestial_bodies";
+SELECT DropTable(NULL, 'observatories');
+DROP TABLE IF EXISTS "idx_observatories_location";

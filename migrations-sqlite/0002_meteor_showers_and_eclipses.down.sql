@@ -1,0 +1,11 @@
+-- 0002_meteor_showers_and_eclipses (down, SQLite + SpatiaLite)
+-- Undoes 0002_meteor_showers_and_eclipses.up.sql: drops eclipses, meteor_showers (dependants first).
+-- A table with geometry goes with SpatiaLite's DropTable(NULL, t), which drops it with its triggers and
+-- its rows in geometry_columns and the other metadata tables, inside the migration's transaction.
+-- Its R*Tree index is dropped by name afterwards: with PRAGMA case_sensitive_like = ON (as Meridian
+-- sets it), SpatiaLite 5.0.1's DropTable returns 1 but leaves the idx_<table>_<column> tables behind.
+
+SELECT DropTable(NULL, 'eclipses');
+DROP TABLE IF EXISTS "idx_eclipses_greatest_point";
+DROP TABLE IF EXISTS "idx_eclipses_central_path";
+DROP TABLE "meteor_showers";
