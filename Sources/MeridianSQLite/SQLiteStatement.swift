@@ -152,14 +152,22 @@ final class SQLiteStatement {
             let count = Int(sqlite3_column_bytes(handle, column))
             guard count > 0, let base = sqlite3_column_blob(handle, column) else { return .bytes([]) }
             let buffer = UnsafeRawBufferPointer(start: base, count: count)
-            switch columnKinds[index] {
-            case .geometry, .expression where SpatiaLiteBlob.isGeometryBlob(buffer):
+            // A declared geometry column is always decoded (a bad blob is an error); an
+            // expression only when its bytes are a SpatiaLite geometry.
+            let isGeometry: Bool =
+                switch columnKinds[index] {
+                case .geometry: true
+                case .expression: SpatiaLiteBlob.isGeometryBlob(buffer)
+                default: false
+                }
+            switch isGeometry {
+            case true:
                 do {
                     return .geometry(try SpatiaLiteBlob.decode(buffer))
                 } catch {
                     throw DatabaseError(.decoding, "column \(columnNames[index]) holds a SpatiaLite geometry Meridian cannot read: \(error)", column: columnNames[index], sql: sql)
                 }
-            default:
+            case false:
                 return .bytes([UInt8](buffer))
             }
         }

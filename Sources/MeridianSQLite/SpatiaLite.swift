@@ -29,9 +29,10 @@ enum SpatiaLite {
 
     /// Creates SpatiaLite's metadata tables unless they exist.
     ///
-    /// `InitSpatialMetadata` with no arguments inserts thousands of reference systems one
-    /// transaction each (8–10 s on a file); with the `'WGS84'` mode it inserts only the WGS84
-    /// family (4326 and its UTM zones) in about 5 ms, which keeps ellipsoidal distances
+    /// `InitSpatialMetadata` with no arguments inserts 6,215 reference systems one transaction
+    /// each (8–10 s on a file in SQLite's default journal mode, 0.2 s in WAL); with the `'WGS84'`
+    /// mode it inserts only the WGS84 family (129 systems: 4326 and its UTM zones) in about
+    /// 8 ms (`meridian-bench spatial-metadata`), which keeps ellipsoidal distances
     /// working ('NONE' would make them NULL). Its first argument asks it to open its own
     /// transaction, which silently does nothing inside one that is already open, so the
     /// argument follows the connection's state. The function reports failure by returning 0,

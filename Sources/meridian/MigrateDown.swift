@@ -34,7 +34,6 @@ struct MigrateDown: ParsableCommand {
             return
         }
         let reverted = try migrator.down(target)
-        for migration in reverted { print("rolled back \(migration.name)") }
         let version = try migrator.applied().last.map { Migration.format($0.version) } ?? "none"
         print(reverted.isEmpty ? "\(url): nothing to roll back, at version \(version)" : "\(url): at version \(version)")
     }

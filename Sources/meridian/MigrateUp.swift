@@ -20,7 +20,6 @@ struct MigrateUp: ParsableCommand {
             return
         }
         let applied = try migrator.up(to: to)
-        for migration in applied { print("applied \(migration.name)") }
         let version = try migrator.applied().last.map { Migration.format($0.version) } ?? "none"
         print(applied.isEmpty ? "\(url): nothing to apply, at version \(version)" : "\(url): at version \(version)")
     }

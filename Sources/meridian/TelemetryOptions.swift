@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Logging
 import Meridian
 
@@ -13,8 +14,21 @@ struct TelemetryOptions: ParsableArguments {
     func sink() throws -> any MigrationTelemetry {
         var logger = Logger(label: "meridian.migrate")
         logger.logLevel = verbose ? .info : .warning
-        var sinks: [any MigrationTelemetry] = [LoggerTelemetry(logger: logger)]
+        var sinks: [any MigrationTelemetry] = [ProgressLines(), LoggerTelemetry(logger: logger)]
         if let telemetry { sinks.append(try JSONLinesTelemetry(path: telemetry)) }
         return CombinedTelemetry(sinks)
+    }
+}
+
+/// One line on stdout as each migration finishes, so a run that fails later has already said
+/// what it applied.
+struct ProgressLines: MigrationTelemetry {
+    func record(_ event: MigrationEvent) {
+        guard event.event == .finished else { return }
+        let verb = event.direction == .up ? "applied" : "rolled back"
+        let name = "\(Migration.format(event.version))_\(event.slug)"
+        // Written unbuffered: in a pipe, print's buffer would hold the line until exit.
+        let line = "\(verb) \(name) (\(String(format: "%.1f", event.durationMilliseconds ?? 0)) ms)\n"
+        FileHandle.standardOutput.write(Data(line.utf8))
     }
 }

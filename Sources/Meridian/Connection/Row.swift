@@ -22,14 +22,25 @@ public struct Row: Sendable {
     }
 
     /// The column at `index` as `T`, or a `decoding` error naming the column.
+    ///
+    /// Inlinable so that callers get it specialised for `T`: unspecialised generic code looked
+    /// up type metadata for every column and cost a fifth of a point query.
+    @inlinable
     public func decode<T: DatabaseValueConvertible>(_ type: T.Type = T.self, at index: Int) throws(DatabaseError) -> T {
-        guard index < values.count else {
-            throw DatabaseError(.decoding, "the row has \(values.count) columns; there is no column \(index)")
-        }
-        guard let value = T.fromDatabaseValue(values[index]) else {
-            throw DatabaseError(.decoding, "column \(columnNames[index]) holds \(Row.kindName(values[index])), which cannot be read as \(T.self)", column: columnNames[index])
+        guard index < values.count, let value = T.fromDatabaseValue(values[index]) else {
+            throw decodingError(T.self, at: index)
         }
         return value
+    }
+
+    @usableFromInline
+    func decodingError(_ type: Any.Type, at index: Int) -> DatabaseError {
+        guard index < values.count else {
+            return DatabaseError(.decoding, "the row has \(values.count) columns; there is no column \(index)")
+        }
+        return DatabaseError(
+            .decoding, "column \(columnNames[index]) holds \(Row.kindName(values[index])), which cannot be read as \(type)",
+            column: columnNames[index])
     }
 
     /// The column named `name` as `T`.

@@ -36,7 +36,8 @@ public final class Migrator {
     /// `user@host` of this process.
     public static var currentUser: String {
         let environment = ProcessInfo.processInfo.environment
-        let user = environment["USER"] ?? environment["LOGNAME"] ?? "unknown"
+        let account = getpwuid(getuid()).flatMap { $0.pointee.pw_name.map { String(cString: $0) } }
+        let user = environment["USER"] ?? environment["LOGNAME"] ?? account ?? "unknown"
         return "\(user)@\(ProcessInfo.processInfo.hostName)"
     }
 
@@ -190,6 +191,7 @@ public final class Migrator {
                     statement: statement.sql, underlying: error, rolledBack: transactional)
                 var cause = error
                 cause.sql = nil
+                cause.line = nil
                 telemetry.record(MigrationEvent(
                     event: .failed, direction: direction, version: migration.version, slug: migration.slug,
                     durationMilliseconds: Self.milliseconds(since: started), path: script.path, line: failure.line,

@@ -117,9 +117,13 @@ public struct Timestamp: Sendable, Hashable, Comparable, Codable, CustomStringCo
             guard digits > 0 else { return nil }
             for _ in digits..<6 { micro *= 10 }
         }
-        let zone = Array(s[i...])
-        let utc: [[UInt8]] = [Array("Z".utf8), Array("+00".utf8), Array("+00:00".utf8)]
-        guard utc.contains(zone) else { return nil }
+        // The zone must be UTC: `Z`, `+00` or `+00:00`, compared in place (this runs per row).
+        let rest = s.count - i
+        let isUTC =
+            (rest == 1 && s[i] == UInt8(ascii: "Z"))
+            || ((rest == 3 || rest == 6) && s[i] == UInt8(ascii: "+") && s[i + 1] == UInt8(ascii: "0") && s[i + 2] == UInt8(ascii: "0")
+                && (rest == 3 || (s[i + 3] == UInt8(ascii: ":") && s[i + 4] == UInt8(ascii: "0") && s[i + 5] == UInt8(ascii: "0"))))
+        guard isUTC else { return nil }
         return Timestamp(year: year, month: month, day: day, hour: hour, minute: minute, second: second, microsecond: micro)
     }
 

@@ -1,0 +1,87 @@
+import ArgumentParser
+import Foundation
+
+/// `meridian-bench`: Meridian side by side with its peer, one subcommand per benchmark.
+///
+/// Every benchmark ends with one `RESULT` line per peer on standard output (see DESIGN.md,
+/// "Benchmarks"); progress goes to standard error. Build in release mode.
+@main
+struct BenchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "meridian-bench",
+        abstract: "Benchmarks of Meridian against its peers; lower is better, ratio < 1 means Meridian is faster.",
+        subcommands: [All.self, PointQuery.self, Insert.self, SpatialMetadata.self]
+    )
+}
+
+struct RoundOptions: ParsableArguments {
+    @Option(help: "Rounds per side, alternating Meridian and the peer; the median is reported.")
+    var rounds = 5
+
+    func validate() throws {
+        guard rounds >= 1 else { throw ValidationError("--rounds must be at least 1") }
+    }
+}
+
+struct PointQuery: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "point-query", abstract: "Select one row by primary key 100k times, against a bare sqlite3 loop.")
+    @OptionGroup var options: RoundOptions
+
+    func run() throws { try PointQueryBenchmark(rounds: options.rounds).run() }
+}
+
+struct Insert: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "insert", abstract: "Insert rows with a point into a fresh SpatiaLite file, against a bare sqlite3 loop with MakePoint.")
+    @OptionGroup var options: RoundOptions
+    @Option(help: "Rows per round.") var rows = 1_000_000
+
+    func validate() throws {
+        guard rows >= 1 else { throw ValidationError("--rows must be at least 1") }
+    }
+
+    func run() throws { try InsertBenchmark(rounds: options.rounds, rows: rows).run() }
+}
+
+struct SpatialMetadata: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "spatial-metadata", abstract: "Create a fresh file with SpatiaLite metadata: InitSpatialMetadata variants and Meridian's choice.")
+    @OptionGroup var options: RoundOptions
+    @Flag(help: "Also time InitSpatialMetadata() on a file with SQLite's default journal (8–10 s a round).") var slow = false
+
+    func run() throws { try SpatialMetadataBenchmark(rounds: options.rounds, slow: slow).run() }
+}
+
+struct All: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Run every benchmark; exits non-zero if any failed.")
+    @OptionGroup var options: RoundOptions
+    @Option(help: "PostgreSQL URL for the PostgreSQL benchmarks (default: $MERIDIAN_POSTGRES_URL).")
+    var postgres: String?
+    @Option(help: "Rows per round for insert.") var rows = 1_000_000
+    @Flag(help: "Include the slow variants (spatial-metadata on SQLite's default journal).") var slow = false
+
+    func run() throws {
+        if postgres ?? ProcessInfo.processInfo.environment["MERIDIAN_POSTGRES_URL"] != nil {
+            Progress.log("all: the PostgreSQL URL is not used yet; the current benchmarks are SQLite-only")
+        }
+        let benchmarks: [(String, () throws -> Void)] = [
+            (PointQueryBenchmark.name, { try PointQueryBenchmark(rounds: options.rounds).run() }),
+            (InsertBenchmark.name, { try InsertBenchmark(rounds: options.rounds, rows: rows).run() }),
+            (SpatialMetadataBenchmark.name, { try SpatialMetadataBenchmark(rounds: options.rounds, slow: slow).run() }),
+        ]
+        var failed: [String] = []
+        for (name, run) in benchmarks {
+            do {
+                try run()
+            } catch {
+                Progress.log("\(name) FAILED: \(error)")
+                failed.append(name)
+            }
+        }
+        guard failed.isEmpty else {
+            Progress.log("all: failed: \(failed.joined(separator: ", "))")
+            throw ExitCode.failure
+        }
+    }
+}
