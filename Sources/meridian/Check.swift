@@ -38,7 +38,7 @@ struct Check: ParsableCommand {
         if output.json {
             try output.printJSON(Report(migrations: sqliteFiles.count, sqlite: sqlite, postgres: postgres, differences: differences))
         } else if differences.isEmpty {
-            print("\(sqliteFiles.count) migrations in lockstep; both build the same schema (\(sqlite.tables.count) tables, \(sqlite.views.count) view\(sqlite.views.count == 1 ? "" : "s"))")
+            print("\(plural(sqliteFiles.count, "migration")) in lockstep; both build the same schema (\(plural(sqlite.tables.count, "table")), \(plural(sqlite.views.count, "view")))")
         }
         if !differences.isEmpty { throw ReportedProblems(differences.map(\.description)) }
     }

@@ -20,3 +20,8 @@ enum Console {
         FileHandle.standardError.write(Data((line + "\n").utf8))
     }
 }
+
+/// `1 table`, `2 tables`.
+func plural(_ count: Int, _ noun: String) -> String {
+    "\(count) \(noun)\(count == 1 ? "" : "s")"
+}

@@ -38,7 +38,7 @@ struct Smoke: ParsableCommand {
         } else {
             for (name, report) in [("sqlite", sqlite), ("postgres", postgres)] {
                 let checked = report.steps.reduce(0) { $0 + $1.untouchedTables.count }
-                print("\(name): \(report.migrations) migrations, \(report.rowsLoaded) fixture rows, \(report.steps.count) steps, \(checked) untouched tables compared, \(report.problems.isEmpty ? "ok" : "\(report.problems.count) problems")")
+                print("\(name): \(plural(report.migrations, "migration")), \(plural(report.rowsLoaded, "fixture row")), \(plural(report.steps.count, "step")), \(plural(checked, "untouched table")) compared, \(report.problems.isEmpty ? "ok" : plural(report.problems.count, "problem"))")
             }
         }
         let problems = sqlite.problems.map { "sqlite: \($0)" } + postgres.problems.map { "postgres: \($0)" }
