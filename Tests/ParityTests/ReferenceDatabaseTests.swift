@@ -43,6 +43,33 @@ final class ReferenceDatabaseTests: ParityTestCase {
         }
     }
 
+    /// `meridian smoke`'s engine: every step down and back up keeps untouched tables' rows,
+    /// and the rebuilt schema equals the first.
+    func testSmokeTestPasses() {
+        parity { db, backend in
+            let report = try MigrationSmokeTest(migrator: Migrator(connection: db, migrations: try migrations(backend)), fixtures: try fixtures).run()
+            XCTAssertEqual(report.problems, [], "\(backend)")
+            XCTAssertEqual(report.steps.count, 18, "\(backend)")
+            XCTAssertEqual(report.rowsLoaded, 300, "\(backend)")
+            XCTAssertGreaterThan(report.steps.reduce(0) { $0 + $1.untouchedTables.count }, 50, "\(backend)")
+        }
+    }
+
+    /// The smoke test notices a down script that deletes rows it should not touch.
+    func testSmokeTestCatchesADownThatLosesData() {
+        parity { db, backend in
+            let folder = try MigrationFolder(backend)
+            defer { folder.remove() }
+            try folder.writeStandard()
+            try folder.write(4, "careless", up: "CREATE TABLE scratch (id INTEGER);\n", down: "DROP TABLE scratch;\nDELETE FROM readings;\n")
+            let fixture = FixtureFile(path: "stations.json", table: "stations", rows: [["id": 1, "code": "KEV", "name": "Kevo"]])
+            let readings = FixtureFile(path: "readings.json", table: "readings", rows: [["id": 1, "station_id": 1, "value": 2.5]])
+            let report = try MigrationSmokeTest(migrator: Migrator(connection: db, migrations: try folder.load()), fixtures: [fixture, readings]).run()
+            XCTAssertEqual(report.problems.count, 1, "\(backend): \(report.problems)")
+            XCTAssertTrue(report.problems.first?.contains("0004_careless changed the rows of table readings") ?? false, "\(backend)")
+        }
+    }
+
     /// After seeding with explicit keys, inserting without a key continues after them.
     func testInsertsWithoutKeysContinueAfterTheFixtures() {
         parity { db, backend in
