@@ -51,6 +51,7 @@ let package = Package(
         .testTarget(name: "MeridianSQLiteTests", dependencies: ["MeridianSQLite", "MeridianTesting"]),
         .testTarget(name: "MeridianPostgresTests", dependencies: ["MeridianPostgres", "MeridianTesting"]),
         .testTarget(name: "ParityTests", dependencies: ["Meridian", "MeridianTesting"]),
+        .testTarget(name: "MeridianCLITests", dependencies: ["Meridian", "MeridianTesting"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -38,6 +38,7 @@ public final class SQLiteConnection: DatabaseConnection, @unchecked Sendable {
     ///     needs it: SpatiaLite's column triggers call its functions on each insert.
     public init(path: String, readOnly: Bool = false, spatiaLite: Bool = true) throws {
         self.path = path
+        try Self.refuseForeignFile(at: path)
         var db: OpaquePointer?
         let flags = (readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE)
             | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI
@@ -65,6 +66,17 @@ public final class SQLiteConnection: DatabaseConnection, @unchecked Sendable {
         sqlite3_close_v2(handle)
     }
 
+    /// Refuses an existing, non-empty file that is not an SQLite database before SQLite sees
+    /// it: SQLite takes a file shorter than its header for an empty database and overwrites it.
+    private static func refuseForeignFile(at path: String) throws {
+        guard path != ":memory:", !path.hasPrefix("file:"), let file = FileHandle(forReadingAtPath: path) else { return }
+        defer { try? file.close() }
+        let header = (try? file.read(upToCount: 16)) ?? Data()
+        guard header.isEmpty || header == Data("SQLite format 3\u{0}".utf8) else {
+            throw DatabaseError(.notADatabase, "\(path) is not an SQLite database; it was left untouched")
+        }
+    }
+
     /// Settings of the value contract; the first statement also proves the file is a database.
     private func configure(readOnly: Bool) throws {
         do {
@@ -72,7 +84,7 @@ public final class SQLiteConnection: DatabaseConnection, @unchecked Sendable {
             let inMemory = path == ":memory:" || path.isEmpty || path.contains("mode=memory")
             if !inMemory && !readOnly {
                 if sqlite3_db_readonly(handle, "main") == 1 {
-                    throw DatabaseError(.readOnly, "\(path) is read-only: make the file and its folder writable, or open it read-only")
+                    throw DatabaseError(.readOnly, "\(path) is read-only: make the file and its folder writable, or open it read-only (sqlite:\(path)?mode=ro)")
                 }
                 // A 64 MiB page cache (taken only as pages are touched) and in-memory temporary
                 // storage make bulk writes to spatial tables about 40% faster
@@ -84,6 +96,7 @@ public final class SQLiteConnection: DatabaseConnection, @unchecked Sendable {
             }
         } catch var error as DatabaseError {
             if error.kind == .notADatabase { error.reason = "\(path) is not an SQLite database" }
+            error.sql = nil
             throw error
         }
     }

@@ -10,7 +10,7 @@ struct DatabaseOptions: ParsableArguments {
         name: [.short, .long],
         help: ArgumentHelp(
             "The database: sqlite:FILE or a postgres:// URL.",
-            discussion: "Defaults to DATABASE_URL, else sqlite:meridian.sqlite in the working directory.",
+            discussion: "Defaults to DATABASE_URL, else sqlite:meridian.sqlite in the working directory. Append ?mode=ro to a SQLite path to open it read-only.",
             valueName: "url"))
     var database: String?
 
@@ -30,6 +30,8 @@ struct DatabaseOptions: ParsableArguments {
 
     static func connect(_ url: DatabaseURL) throws -> any DatabaseConnection {
         switch url {
+        case .sqlite(let path) where path.hasSuffix("?mode=ro"):
+            try SQLiteConnection(path: String(path.dropLast("?mode=ro".count)), readOnly: true)
         case .sqlite(let path): try SQLiteConnection(path: path)
         case .postgres(let conninfo): try PostgresConnection(url: conninfo)
         }

@@ -20,17 +20,19 @@ struct Init: ParsableCommand {
 
     func run() throws {
         let slug = MigrationDirectory.slugify(name)
-        for folder in ["migrations-sqlite", "migrations-postgres"] {
-            let path = (root as NSString).appendingPathComponent(folder)
-            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-            let directory = MigrationDirectory(path: path)
-            let existing = try? directory.versions()
-            guard existing?.isEmpty ?? true else {
-                throw ValidationError("\(path) already holds migrations; use `meridian migrate new NAME` to add one")
-            }
+        let directories = ["migrations-sqlite", "migrations-postgres"].map {
+            MigrationDirectory(path: (root as NSString).appendingPathComponent($0))
+        }
+        // Both folders are checked before either is written, so init never does half its job.
+        let occupied = directories.filter { !((try? $0.versions())?.isEmpty ?? true) }
+        guard occupied.isEmpty else {
+            throw ReportedProblems(occupied.map { "\($0.path) already holds migrations; add one with `meridian migrate new NAME`" })
+        }
+        for directory in directories {
             let created = try directory.scaffold(slug: slug, version: 1)
             print("created \(created.up)")
             print("created \(created.down)")
         }
+        print("write the SQL of each file, then run `meridian migrate up`; an empty migration is refused")
     }
 }

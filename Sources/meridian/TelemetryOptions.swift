@@ -13,7 +13,8 @@ struct TelemetryOptions: ParsableArguments {
 
     func sink() throws -> any MigrationTelemetry {
         var logger = Logger(label: "meridian.migrate")
-        logger.logLevel = verbose ? .info : .warning
+        // Failures reach the user as the command's error; the log repeats them only on request.
+        logger.logLevel = verbose ? .info : .critical
         var sinks: [any MigrationTelemetry] = [ProgressLines(), LoggerTelemetry(logger: logger)]
         if let telemetry { sinks.append(try JSONLinesTelemetry(path: telemetry)) }
         return CombinedTelemetry(sinks)

@@ -79,6 +79,17 @@ final class BadDatabaseTests: CLITestCase {
         XCTAssertEqual(left, ["migrations-sqlite", "notes.txt.sqlite"], "no -wal, -shm or -journal files are left beside it")
     }
 
+    /// SQLite itself takes a one-byte file for an empty database and overwrites it (`sqlite3`
+    /// does the same); Meridian promises the file is left alone.
+    func testOneByteFileIsNotOverwritten() throws {
+        let runner = try runner()
+        let file = runner.directory.appendingPathComponent("blank.sqlite")
+        try Data("\n".utf8).write(to: file)
+        let result = try runner.run(["query", "SELECT 1 AS one", "--database", "sqlite:blank.sqlite"])
+        XCTAssertFailsCleanly(result, mentioning: ["blank.sqlite", "not an SQLite database"])
+        XCTAssertEqual(try Data(contentsOf: file), Data("\n".utf8), "the file's bytes are unchanged")
+    }
+
     func testPlainDatabaseGetsSpatialSupportOnlyWhenNeededOnSQLite() throws { try plainDatabase(sandbox(.sqlite)) }
     func testPlainDatabaseGetsSpatialSupportOnlyWhenNeededOnPostgres() throws { try plainDatabase(sandbox(.postgres)) }
 

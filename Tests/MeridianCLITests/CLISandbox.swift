@@ -39,10 +39,20 @@ final class CLISandbox {
 
     // MARK: - Running
 
-    /// `meridian ARGS` in the folder.
+    /// `meridian ARGS` in the folder. On PostgreSQL every run also checks that the server's
+    /// password appears nowhere in the output, in URL or keyword form.
     @discardableResult
-    func meridian(_ arguments: [String], environment: [String: String] = [:], launcher: [String] = []) throws -> CLIResult {
-        try runner.run(arguments, environment: environment, launcher: launcher)
+    func meridian(
+        _ arguments: [String], environment: [String: String] = [:], launcher: [String] = [],
+        file: StaticString = #filePath, line: UInt = #line
+    ) throws -> CLIResult {
+        let result = try runner.run(arguments, environment: environment, launcher: launcher)
+        if let password = URLComponents(string: database)?.password, !password.isEmpty {
+            for leak in [":\(password)@", "password=\(password)"] where result.output.contains(leak) {
+                XCTFail("[\(backend)] the password was printed:\n\(result)", file: file, line: line)
+            }
+        }
+        return result
     }
 
     /// `meridian migrate SUBCOMMAND --database DB ARGS`.

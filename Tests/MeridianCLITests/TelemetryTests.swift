@@ -58,7 +58,7 @@ final class TelemetryTests: CLITestCase {
         XCTAssertFalse(failure.error?.isEmpty ?? true, "failed carries the error")
         if let error = failure.error, let range = error.range(of: "at line ") {
             XCTAssertTrue(error[range.upperBound...].hasPrefix("\(failure.line ?? 0)"),
-                          "[\(s.backend)] the error's line is the statement's own, not the file's line \(failure.line ?? 0): \(error)")
+                          "[\(s.backend)] the error's “at line” counts within the statement instead of naming the file's line \(failure.line ?? 0): \(error)")
         }
 
         // Later runs append; a rollback reports direction down.
