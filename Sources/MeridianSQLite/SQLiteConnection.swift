@@ -23,6 +23,8 @@ public final class SQLiteConnection: DatabaseConnection, @unchecked Sendable {
     public var transactionDepth = 0
 
     private var statements: [String: SQLiteStatement] = [:]
+    /// `now()` and `gen_random_uuid()`, kept alive with the handle they are registered on.
+    private var functions: SQLiteFunctions?
     private var lastStatement: SQLiteStatement?
     private var scratch: [UInt8] = []
     private static let statementCacheLimit = 256
@@ -55,6 +57,7 @@ public final class SQLiteConnection: DatabaseConnection, @unchecked Sendable {
         var ignored: Int32 = 0
         _ = meridian_sqlite_db_config_int(db, SQLITE_DBCONFIG_DQS_DML, 0, &ignored)
         if spatiaLite { try SpatiaLite.load(into: self) }
+        functions = try SQLiteFunctions(registeringOn: db)
         // After SpatiaLite, which sets a busy timeout of its own when it loads.
         sqlite3_busy_timeout(db, Self.busyTimeoutMilliseconds)
         try configure(readOnly: readOnly)
