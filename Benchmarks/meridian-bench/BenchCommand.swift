@@ -10,7 +10,7 @@ struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "meridian-bench",
         abstract: "Benchmarks of Meridian against its peers; lower is better, ratio < 1 means Meridian is faster.",
-        subcommands: [All.self, PointQuery.self, Insert.self, SpatialMetadata.self]
+        subcommands: [All.self, PointQuery.self, Insert.self, SpatialMetadata.self, Migrate.self]
     )
 }
 
@@ -53,6 +53,26 @@ struct SpatialMetadata: ParsableCommand {
     func run() throws { try SpatialMetadataBenchmark(rounds: options.rounds, slow: slow).run() }
 }
 
+struct Migrate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Apply a 30-migration folder to fresh databases, against sqlite3 and psql -f of the same files; then the meridian command's start-up.")
+    @OptionGroup var options: RoundOptions
+    @Option(help: "PostgreSQL URL for the PostgreSQL side (default: $MERIDIAN_POSTGRES_URL; skipped without one).")
+    var postgres: String?
+    @Option(help: "The meridian executable (default: next to meridian-bench, else .build/release/meridian).")
+    var meridian: String?
+
+    func run() throws {
+        try MigrateBenchmark(rounds: options.rounds, postgresURL: postgresURL(postgres), meridianPath: meridian).run()
+    }
+}
+
+/// `--postgres`, else `MERIDIAN_POSTGRES_URL`, else `nil`.
+func postgresURL(_ option: String?) -> String? {
+    let url = option ?? ProcessInfo.processInfo.environment["MERIDIAN_POSTGRES_URL"]
+    return url?.isEmpty == false ? url : nil
+}
+
 struct All: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Run every benchmark; exits non-zero if any failed.")
     @OptionGroup var options: RoundOptions
@@ -62,13 +82,11 @@ struct All: ParsableCommand {
     @Flag(help: "Include the slow variants (spatial-metadata on SQLite's default journal).") var slow = false
 
     func run() throws {
-        if postgres ?? ProcessInfo.processInfo.environment["MERIDIAN_POSTGRES_URL"] != nil {
-            Progress.log("all: the PostgreSQL URL is not used yet; the current benchmarks are SQLite-only")
-        }
         let benchmarks: [(String, () throws -> Void)] = [
             (PointQueryBenchmark.name, { try PointQueryBenchmark(rounds: options.rounds).run() }),
             (InsertBenchmark.name, { try InsertBenchmark(rounds: options.rounds, rows: rows).run() }),
             (SpatialMetadataBenchmark.name, { try SpatialMetadataBenchmark(rounds: options.rounds, slow: slow).run() }),
+            (MigrateBenchmark.name, { try MigrateBenchmark(rounds: options.rounds, postgresURL: postgresURL(postgres)).run() }),
         ]
         var failed: [String] = []
         for (name, run) in benchmarks {

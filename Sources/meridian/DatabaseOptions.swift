@@ -28,11 +28,13 @@ struct DatabaseOptions: ParsableArguments {
         try Self.connect(try url())
     }
 
-    static func connect(_ url: DatabaseURL) throws -> any DatabaseConnection {
+    /// - Parameter spatiaLite: whether SQLite connections load SpatiaLite; commands that only
+    ///   read the tracking table skip it and start in half the time.
+    static func connect(_ url: DatabaseURL, spatiaLite: Bool = true) throws -> any DatabaseConnection {
         switch url {
         case .sqlite(let path) where path.hasSuffix("?mode=ro"):
-            try SQLiteConnection(path: String(path.dropLast("?mode=ro".count)), readOnly: true)
-        case .sqlite(let path): try SQLiteConnection(path: path)
+            try SQLiteConnection(path: String(path.dropLast("?mode=ro".count)), readOnly: true, spatiaLite: spatiaLite)
+        case .sqlite(let path): try SQLiteConnection(path: path, spatiaLite: spatiaLite)
         case .postgres(let conninfo): try PostgresConnection(url: conninfo)
         }
     }

@@ -12,7 +12,7 @@ struct MigrateValidate: ParsableCommand {
 
     func run() throws {
         let url = try database.url()
-        let migrator = Migrator(connection: try DatabaseOptions.connect(url), migrations: try migrations.load(for: url))
+        let migrator = Migrator(connection: try DatabaseOptions.connect(url, spatiaLite: false), migrations: try migrations.load(for: url))
         let problems = try migrator.problems()
         guard problems.isEmpty else {
             for problem in problems { Console.progress("problem: \(problem)") }

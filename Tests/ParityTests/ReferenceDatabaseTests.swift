@@ -55,15 +55,16 @@ final class ReferenceDatabaseTests: ParityTestCase {
         }
     }
 
-    /// The smoke test notices a down script that deletes rows it should not touch.
+    /// The smoke test notices a down script that loses rows of a table it does not name (here
+    /// through a cascade).
     func testSmokeTestCatchesADownThatLosesData() {
         parity { db, backend in
             let folder = try MigrationFolder(backend)
             defer { folder.remove() }
             try folder.writeStandard()
-            try folder.write(4, "careless", up: "CREATE TABLE scratch (id INTEGER);\n", down: "DROP TABLE scratch;\nDELETE FROM readings;\n")
-            let fixture = FixtureFile(path: "stations.json", table: "stations", rows: [["id": 1, "code": "KEV", "name": "Kevo"]])
-            let readings = FixtureFile(path: "readings.json", table: "readings", rows: [["id": 1, "station_id": 1, "value": 2.5]])
+            try folder.write(4, "careless", up: "CREATE TABLE scratch (id INTEGER);\n", down: "DROP TABLE scratch;\nDELETE FROM stations WHERE id = 2;\n")
+            let fixture = FixtureFile(path: "stations.json", table: "stations", rows: [["id": 1, "code": "KEV", "name": "Kevo"], ["id": 2, "code": "ABK", "name": "Abisko"]])
+            let readings = FixtureFile(path: "readings.json", table: "readings", rows: [["id": 1, "station_id": 1, "value": 2.5], ["id": 2, "station_id": 2, "value": 3.5]])
             let report = try MigrationSmokeTest(migrator: Migrator(connection: db, migrations: try folder.load()), fixtures: [fixture, readings]).run()
             XCTAssertEqual(report.problems.count, 1, "\(backend): \(report.problems)")
             XCTAssertTrue(report.problems.first?.contains("0004_careless changed the rows of table readings") ?? false, "\(backend)")

@@ -60,7 +60,12 @@ extension DatabaseConnection {
     /// Every row decoded as `T`.
     public func fetchAll<T: Decodable>(_ type: T.Type, _ sql: String, _ arguments: [DatabaseValue] = []) throws -> [T] {
         var values: [T] = []
-        try forEachRow(sql, arguments) { values.append(try $0.decode(T.self)) }
+        var lookup: ColumnLookup?
+        try forEachRow(sql, arguments) { row in
+            let shared = lookup ?? ColumnLookup(row.columnNames)
+            lookup = shared
+            values.append(try row.decode(T.self, sharing: shared))
+        }
         return values
     }
 

@@ -57,6 +57,11 @@ public struct Row: Sendable {
         try T(from: RowDecoder(row: self))
     }
 
+    /// `decode(_:)` with the column lookup of the rows before it in the same result.
+    func decode<T: Decodable>(_ type: T.Type, sharing lookup: ColumnLookup) throws -> T {
+        try T(from: RowDecoder(row: self, lookup: lookup))
+    }
+
     static func kindName(_ value: DatabaseValue) -> String {
         guard let type = value.logicalType else { return "NULL" }
         switch type {

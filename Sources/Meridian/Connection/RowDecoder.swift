@@ -7,11 +7,17 @@ import Foundation
 /// live in one JSON column.
 struct RowDecoder: Decoder {
     let row: Row
+    let lookup: ColumnLookup
     var codingPath: [any CodingKey] = []
     var userInfo: [CodingUserInfoKey: Any] = [:]
 
+    init(row: Row, lookup: ColumnLookup? = nil) {
+        self.row = row
+        self.lookup = lookup ?? ColumnLookup(row.columnNames)
+    }
+
     func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> {
-        KeyedDecodingContainer(Container(row: row))
+        KeyedDecodingContainer(Container(row: row, lookup: lookup))
     }
 
     func unkeyedContainer() throws -> any UnkeyedDecodingContainer {
@@ -24,26 +30,11 @@ struct RowDecoder: Decoder {
 
     struct Container<Key: CodingKey>: KeyedDecodingContainerProtocol {
         let row: Row
+        let lookup: ColumnLookup
         var codingPath: [any CodingKey] { [] }
         var allKeys: [Key] { row.columnNames.compactMap { Key(stringValue: $0) } }
 
-        private func index(_ key: Key) -> Int? {
-            if let i = row.columnNames.firstIndex(of: key.stringValue) { return i }
-            return row.columnNames.firstIndex(of: Self.snakeCase(key.stringValue))
-        }
-
-        static func snakeCase(_ name: String) -> String {
-            var out = ""
-            for character in name {
-                if character.isUppercase {
-                    if !out.isEmpty { out.append("_") }
-                    out += character.lowercased()
-                } else {
-                    out.append(character)
-                }
-            }
-            return out
-        }
+        private func index(_ key: Key) -> Int? { lookup.index(of: key.stringValue) }
 
         func contains(_ key: Key) -> Bool { index(key) != nil }
 
@@ -76,8 +67,8 @@ struct RowDecoder: Decoder {
             throw DatabaseError(.decoding, "column \(key.stringValue): arrays are read from json columns only")
         }
 
-        func superDecoder() throws -> any Decoder { RowDecoder(row: row) }
-        func superDecoder(forKey key: Key) throws -> any Decoder { RowDecoder(row: row) }
+        func superDecoder() throws -> any Decoder { RowDecoder(row: row, lookup: lookup) }
+        func superDecoder(forKey key: Key) throws -> any Decoder { RowDecoder(row: row, lookup: lookup) }
     }
 
     /// A column decoded by a type's own `init(from:)`, such as a `String`-backed enum.
@@ -102,5 +93,34 @@ struct RowDecoder: Decoder {
             }
             throw DatabaseError(.decoding, "a column holding \(Row.kindName(value)) cannot be read as \(T.self)")
         }
+    }
+}
+
+/// Which column a property reads: its own name, else its snake_case form (`startedAt` reads
+/// `started_at`). Worked out once per result and shared by its rows.
+final class ColumnLookup {
+    private let columnNames: [String]
+    private var cache: [String: Int?] = [:]
+
+    init(_ columnNames: [String]) { self.columnNames = columnNames }
+
+    func index(of key: String) -> Int? {
+        if let known = cache[key] { return known }
+        let found = columnNames.firstIndex(of: key) ?? columnNames.firstIndex(of: Self.snakeCase(key))
+        cache[key] = .some(found)
+        return found
+    }
+
+    static func snakeCase(_ name: String) -> String {
+        var out = ""
+        for character in name {
+            if character.isUppercase {
+                if !out.isEmpty { out.append("_") }
+                out += character.lowercased()
+            } else {
+                out.append(character)
+            }
+        }
+        return out
     }
 }

@@ -12,7 +12,10 @@ public enum MigrationScriptParser {
     ) throws(MigrationError) -> MigrationScript {
         var transactional = true
         var seenContent = false
-        for (index, line) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
+        // Most scripts carry no directive; only those that mention it are read line by line.
+        let lines = ASCIISearch.contains(text, "no-transaction")
+            ? text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) : []
+        for (index, line) in lines.enumerated() {
             if isNoTransactionDirective(line) {
                 guard !seenContent else {
                     throw .malformedScript(

@@ -1,11 +1,13 @@
 /// Applies every migration, loads fixtures, then rolls back one step at a time to nothing and
 /// reapplies one step at a time to the top, proving at each step that tables the step did not
-/// touch kept their data, and at the end that the schema is the one the first run built.
+/// touch (neither reshaped nor named in its SQL) kept their rows — a cascade or a table rebuild
+/// that loses another table's data shows here — and at the end that the schema is the one the
+/// first run built.
 public struct MigrationSmokeTest {
     public struct Step: Sendable, Codable, Equatable {
         public var direction: MigrationEvent.Direction
         public var migration: String
-        /// Tables whose schema the step left alone and whose rows were compared.
+        /// Tables the step neither changed in shape nor names in its SQL, whose rows were compared.
         public var untouchedTables: [String]
     }
 
@@ -47,7 +49,10 @@ public struct MigrationSmokeTest {
     private func step(_ direction: MigrationEvent.Direction, _ migration: Migration, _ report: inout Report, _ body: () throws -> Void) throws {
         let connection = migrator.connection
         let before = try connection.inspectSchema()
-        let untouched = before.tables
+        // A table the migration names may lose or gain rows on purpose (a data migration's
+        // INSERT, a down's DELETE); any other table must keep its rows exactly.
+        let scripts = [migration.up.text, migration.down?.text ?? ""]
+        let untouched = before.tables.filter { table in !scripts.contains { ASCIISearch.containsWord($0, table.name) } }
         var fingerprints: [String: String] = [:]
         for table in untouched { fingerprints[table.name] = try TableFingerprint.of(table, on: connection) }
         try body()

@@ -239,7 +239,6 @@ public final class Migrator {
 extension MigrationScript {
     /// Whether the script names spatial types or SpatiaLite's geometry functions.
     var mentionsSpatialTypes: Bool {
-        let lowered = text.lowercased()
-        return ["addgeometrycolumn", "geometry(", "geography(", "createspatialindex", "postgis"].contains(where: lowered.contains)
+        ["addgeometrycolumn", "geometry(", "geography(", "createspatialindex", "postgis"].contains { ASCIISearch.contains(text, $0) }
     }
 }
