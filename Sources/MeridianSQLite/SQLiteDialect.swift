@@ -84,4 +84,42 @@ public struct SQLiteDialect: SQLDialect {
             failure: "SpatiaLite could not create the spatial index on \(table).\(column)"
         )
     }
+
+    /// SpatiaLite [`MakePoint(x, y, srid)`](https://www.gaia-gis.it/gaia-sins/spatialite-sql-latest.html).
+    public func geographicPoint(longitude: String, latitude: String) -> String {
+        "MakePoint(\(longitude), \(latitude), 4326)"
+    }
+
+    /// SpatiaLite [`PtDistWithin(a, b, metres, 1)`](https://www.gaia-gis.it/gaia-sins/spatialite-sql-latest.html):
+    /// with its last argument 1 it measures on the
+    /// ellipsoid (GeographicLib), agreeing with PostGIS geography to 1e-8 m; 0 would use a
+    /// sphere. It returns NULL for NULL or malformed input, and SpatiaLite's predicates answer
+    /// -1 on errors (`ST_Intersects` on a bad blob), which SQLite's WHERE would take as true;
+    /// `= 1` counts only a true answer.
+    public func withinDistance(_ a: String, _ b: String, meters: String) -> String {
+        "PtDistWithin(\(a), \(b), \(meters), 1) = 1"
+    }
+
+    /// SpatiaLite `ST_Distance(a, b, 1)`: metres on the ellipsoid for two SRID 4326 points.
+    public func geodesicDistance(_ a: String, _ b: String) -> String {
+        "ST_Distance(\(a), \(b), 1)"
+    }
+
+    /// SpatiaLite keeps each spatial index as an SQLite R*Tree, `idx_<table>_<column>(pkid,
+    /// xmin, xmax, ymin, ymax)` whose `pkid` is the row's rowid, and reads it only when a query
+    /// names it. One range query per box, joined by `UNION ALL`, so each is a plain R*Tree
+    /// search on any SQLite version; the rows are matched on `rowid`, which needs no key column
+    /// (an INTEGER PRIMARY KEY is the rowid under another name; a column of the table's own
+    /// named `rowid` would hide it).
+    public func spatialIndexFilter(table: String, column: String, boxes: [GeodesicBox], bind: (Double) -> String) -> String? {
+        let index = quote(Self.spatialIndexTable(table: table, column: column))
+        let searches = boxes.map { box in
+            "SELECT pkid FROM \(index) WHERE xmax >= \(bind(box.minLongitude)) AND xmin <= \(bind(box.maxLongitude)) AND ymax >= \(bind(box.minLatitude)) AND ymin <= \(bind(box.maxLatitude))"
+        }
+        guard !searches.isEmpty else { return "0 = 1" }
+        return "\(quote(table)).rowid IN (\(searches.joined(separator: " UNION ALL ")))"
+    }
+
+    /// The R*Tree virtual table SpatiaLite's `CreateSpatialIndex` builds for a column.
+    public static func spatialIndexTable(table: String, column: String) -> String { "idx_\(table)_\(column)" }
 }

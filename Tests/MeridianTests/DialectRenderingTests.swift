@@ -6,6 +6,8 @@ import XCTest
 private struct CanaryDialect: SQLDialect {
     /// Whether geometry columns are added after `CREATE TABLE` (SpatiaLite) or declared inline (PostGIS).
     var geometryAfterCreate = true
+    /// Whether a radius search must name the spatial index (SpatiaLite) or the planner finds it (PostGIS).
+    var spatialIndexIsExplicit = true
 
     var name: String { "canary" }
 
@@ -56,6 +58,18 @@ private struct CanaryDialect: SQLDialect {
     func sequenceResetSQL(table: String, column: String) -> String? { "CANARY_RESET" }
 
     func returnsSuccessFlag(_ statement: String) -> Bool { statement.hasPrefix("CANARY_CALL") }
+
+    func geographicPoint(longitude: String, latitude: String) -> String { "CANARY_POINT(\(longitude) ~ \(latitude))" }
+
+    func withinDistance(_ a: String, _ b: String, meters: String) -> String { "CANARY_NEAR(\(a), \(b), \(meters) METRES)" }
+
+    func geodesicDistance(_ a: String, _ b: String) -> String { "CANARY_GAP(\(a), \(b))" }
+
+    func spatialIndexFilter(table: String, column: String, boxes: [GeodesicBox], bind: (Double) -> String) -> String? {
+        guard spatialIndexIsExplicit else { return nil }
+        let boxes = boxes.map { "CANARY_BOX[\(bind($0.minLongitude)) \(bind($0.maxLongitude)) \(bind($0.minLatitude)) \(bind($0.maxLatitude))]" }
+        return "CANARY_INDEX(\(quote(table)).\(quote(column)) IN \(boxes.joined(separator: " | ")))"
+    }
 }
 
 final class DialectRenderingTests: XCTestCase {
@@ -202,6 +216,53 @@ final class DialectRenderingTests: XCTestCase {
         let sql = "SELECT $1, '$2', \"$3\", $2 -- $4\nFROM t"
         XCTAssertEqual(canary.renderPlaceholders(sql, PlaceholderScan(sql)), "SELECT :p1, '$2', \"$3\", :p2 -- $4\nFROM t")
         XCTAssertEqual(canary.beginTransactionSQL, "BEGIN CANARY")
+    }
+
+    func testRadiusSearchRendersThroughTheHooksInPlaceholderOrder() {
+        let search = RadiusSearch(
+            table: "places", column: "location", center: Position(x: 179.9, y: 10), radius: .kilometers(50), select: ["id", "my name"])
+        let (sql, arguments) = canary.radiusSearch(search)
+        XCTAssertEqual(sql, """
+            SELECT "id", "my name" FROM "places" WHERE CANARY_INDEX("places"."location" IN CANARY_BOX[$4 $5 $6 $7] | CANARY_BOX[$8 $9 $10 $11]) \
+            AND CANARY_NEAR("location", CANARY_POINT($1 ~ $2), $3 METRES)
+            """)
+        let boxes = search.boxes
+        XCTAssertEqual(boxes.count, 2, "50 km around 179.9° crosses the antimeridian: \(boxes)")
+        XCTAssertEqual(arguments, [.double(179.9), .double(10), .double(50_000)] + boxes.flatMap {
+            [$0.minLongitude, $0.maxLongitude, $0.minLatitude, $0.maxLatitude].map(DatabaseValue.double)
+        })
+        XCTAssertEqual(PlaceholderScan(sql).parameterCount, arguments.count)
+    }
+
+    func testRadiusSearchLeavesTheIndexToAPlannerThatFindsItAndSelectsAllWhenAskedForNothing() {
+        let planner = CanaryDialect(spatialIndexIsExplicit: false)
+        let search = RadiusSearch(table: "places", column: "location", center: Position(x: 0, y: -89.9), radius: .meters(1))
+        let (sql, arguments) = planner.radiusSearch(search)
+        XCTAssertEqual(sql, #"SELECT * FROM "places" WHERE CANARY_NEAR("location", CANARY_POINT($1 ~ $2), $3 METRES)"#)
+        XCTAssertEqual(arguments, [.double(0), .double(-89.9), .double(1)])
+    }
+
+    func testGeodesicDistanceIsTheDialectsOwn() {
+        let point = canary.geographicPoint(longitude: "$1", latitude: "$2")
+        XCTAssertEqual(canary.geodesicDistance(#""location""#, point), #"CANARY_GAP("location", CANARY_POINT($1 ~ $2))"#)
+    }
+
+    func testRadiusSearchRefusesCentresOffTheGlobeAndBadRadii() {
+        func kind(_ center: Position, _ radius: Distance) -> DatabaseError.Kind? {
+            do {
+                try RadiusSearch(table: "t", column: "g", center: center, radius: radius).validate()
+                return nil
+            } catch {
+                return error.kind
+            }
+        }
+        XCTAssertNil(kind(Position(x: -180, y: 90), .zero))
+        XCTAssertNil(kind(Position(x: 180, y: -90), .kilometers(20_000)))
+        XCTAssertEqual(kind(Position(x: 10, y: 95), .meters(1)), .invalidValue)
+        XCTAssertEqual(kind(Position(x: 180.5, y: 0), .meters(1)), .invalidValue)
+        XCTAssertEqual(kind(Position(x: .nan, y: 0), .meters(1)), .invalidValue)
+        XCTAssertEqual(kind(Position(x: 0, y: 0), .meters(-1)), .invalidValue)
+        XCTAssertEqual(kind(Position(x: 0, y: 0), .meters(.infinity)), .invalidValue)
     }
 
     func testSchemaStatementSQLIsTheTextOfEitherCase() {

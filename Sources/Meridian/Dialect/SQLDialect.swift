@@ -42,6 +42,28 @@ public protocol SQLDialect: Sendable {
     /// How a writing transaction begins (SQLite takes the write lock at once with `IMMEDIATE`,
     /// so two writers queue instead of failing on upgrade).
     var beginTransactionSQL: String { get }
+
+    // MARK: Spatial: WGS84 longitude/latitude, measured in metres on the spheroid
+
+    /// An expression for the WGS84 point at two SQL expressions (usually placeholders), in the
+    /// form the engine measures in metres: PostGIS `ST_SetSRID(ST_MakePoint(x, y), 4326)::geography`,
+    /// SpatiaLite `MakePoint(x, y, 4326)`.
+    func geographicPoint(longitude: String, latitude: String) -> String
+
+    /// A boolean expression: whether two WGS84 points (a 4326 column or ``geographicPoint(longitude:latitude:)``)
+    /// lie within `meters` of each other on the spheroid, in the form the engine's spatial index
+    /// can serve: PostGIS `ST_DWithin` on `geography`, SpatiaLite `PtDistWithin(…, 1)`.
+    func withinDistance(_ a: String, _ b: String, meters: String) -> String
+
+    /// An expression for the distance in metres between two WGS84 points on the spheroid:
+    /// PostGIS `ST_Distance` on `geography`, SpatiaLite `ST_Distance(a, b, 1)`.
+    func geodesicDistance(_ a: String, _ b: String) -> String
+
+    /// A boolean expression that narrows `table` to the rows whose `column` may lie in one of
+    /// `boxes`, read from the column's spatial index, or `nil` where the engine's planner uses
+    /// the index for ``withinDistance(_:_:meters:)`` by itself (PostGIS GiST). `bind` binds a
+    /// value and returns its placeholder.
+    func spatialIndexFilter(table: String, column: String, boxes: [GeodesicBox], bind: (Double) -> String) -> String?
 }
 
 extension SQLDialect {
