@@ -1,4 +1,4 @@
-import Meridian
+@_spi(GeometryCodec) import Meridian
 
 /// SpatiaLite's internal BLOB-Geometry format, the bytes a SpatiaLite geometry column stores.
 ///
@@ -57,14 +57,15 @@ package enum SpatiaLiteBlob {
         guard bytes[1] <= 0x01 else {
             throw .malformed("byte offset 1 (endianness) is \(bytes[1]), neither 0x01 (little) nor 0x00 (big)")
         }
-        var r = BlobReader(bytes: bytes, end: n - 1, little: bytes[1] == 0x01, offset: 2)
-        let srid = Int32(bitPattern: r.u32())
-        r.offset = 39
-        let cls = r.u32()
+        var r = BlobReader(cursor: ByteReadCursor(bytes, offset: 2), end: n - 1, little: bytes[1] == 0x01)
+        let srid = Int32(bitPattern: r.cursor.u32(little: r.little))
+        r.cursor.offset = 39
+        let cls = r.cursor.u32(little: r.little)
         try checkClass(cls, at: 39)
         let shape = try r.body(cls)
-        guard r.offset == n - 1 else {
-            throw .malformed("\(n - 1 - r.offset) unexpected byte(s) at byte offset \(r.offset) before the END marker")
+        let bodyEnd = r.cursor.offset
+        guard bodyEnd == n - 1 else {
+            throw .malformed("\(n - 1 - bodyEnd) unexpected byte(s) at byte offset \(bodyEnd) before the END marker")
         }
         return Geometry(shape, srid: srid)
     }
@@ -73,20 +74,11 @@ package enum SpatiaLiteBlob {
 
     /// Header (39) + class (4) + body + END (1); the body is as long as the WKB body.
     private static func blobSize(_ shape: Geometry.Shape) -> Int {
-        func rings(_ rings: [[Position]]) -> Int { rings.reduce(4) { $0 + 4 + 16 * $1.count } }
-        let body = switch shape {
-        case .point: 16
-        case .lineString(let points): 4 + 16 * points.count
-        case .polygon(let r): rings(r)
-        case .multiPoint(let points): 4 + 21 * points.count
-        case .multiLineString(let lines): lines.reduce(4) { $0 + 9 + 16 * $1.count }
-        case .multiPolygon(let polygons): polygons.reduce(4) { $0 + 5 + rings($1) }
-        }
-        return 44 + body
+        44 + WKBSize.body(of: shape)
     }
 
     private static func write(_ geometry: Geometry, size: Int, to base: UnsafeMutableRawPointer) {
-        var w = BlobWriter(base: base)
+        var w = ByteWriteCursor(base)
         w.byte(0x00)
         w.byte(0x01)
         w.u32(UInt32(bitPattern: geometry.srid ?? 0))
@@ -101,23 +93,7 @@ package enum SpatiaLiteBlob {
         w.f64(mbr.minX); w.f64(mbr.minY); w.f64(mbr.maxX); w.f64(mbr.maxY)
         w.byte(0x7C)
         w.u32(geometry.wkbTypeCode)
-        switch geometry.shape {
-        case .point(let p):
-            w.position(p)
-        case .lineString(let points):
-            w.positions(points)
-        case .polygon(let rings):
-            w.rings(rings)
-        case .multiPoint(let points):
-            w.u32(UInt32(points.count))
-            for p in points { w.byte(0x69); w.u32(1); w.position(p) }
-        case .multiLineString(let lines):
-            w.u32(UInt32(lines.count))
-            for line in lines { w.byte(0x69); w.u32(2); w.positions(line) }
-        case .multiPolygon(let polygons):
-            w.u32(UInt32(polygons.count))
-            for rings in polygons { w.byte(0x69); w.u32(3); w.rings(rings) }
-        }
+        w.body(of: geometry.shape, elementMarker: 0x69)
         w.byte(0xFE)
         precondition(w.offset == size, "SpatiaLite blob size computation disagrees with the writer")
     }
@@ -140,41 +116,6 @@ package enum SpatiaLiteBlob {
 
         mutating func add(_ points: [Position]) {
             for p in points { add(p) }
-        }
-    }
-
-    /// Little-endian writes into memory sized exactly by ``blobSize(_:)``.
-    private struct BlobWriter {
-        let base: UnsafeMutableRawPointer
-        var offset = 0
-
-        @inline(__always) mutating func byte(_ v: UInt8) {
-            base.storeBytes(of: v, toByteOffset: offset, as: UInt8.self)
-            offset += 1
-        }
-
-        @inline(__always) mutating func u32(_ v: UInt32) {
-            base.storeBytes(of: v.littleEndian, toByteOffset: offset, as: UInt32.self)
-            offset += 4
-        }
-
-        @inline(__always) mutating func f64(_ v: Double) {
-            base.storeBytes(of: v.bitPattern.littleEndian, toByteOffset: offset, as: UInt64.self)
-            offset += 8
-        }
-
-        @inline(__always) mutating func position(_ p: Position) {
-            f64(p.x); f64(p.y)
-        }
-
-        mutating func positions(_ points: [Position]) {
-            u32(UInt32(points.count))
-            for p in points { position(p) }
-        }
-
-        mutating func rings(_ rings: [[Position]]) {
-            u32(UInt32(rings.count))
-            for ring in rings { positions(ring) }
         }
     }
 
@@ -214,24 +155,24 @@ package enum SpatiaLiteBlob {
         guard bytes[6] == 1 else {
             throw .unsupported("TinyPoint at byte offset 6 has Z/M coordinates, which are not supported")
         }
-        var r = BlobReader(bytes: bytes, end: bytes.count - 1, little: bytes[1] == 0x81, offset: 2)
-        let srid = Int32(bitPattern: r.u32())
+        var r = ByteReadCursor(bytes, offset: 2)
+        let little = bytes[1] == 0x81
+        let srid = Int32(bitPattern: r.u32(little: little))
         r.offset = 7
-        return Geometry(.point(r.position()), srid: srid)
+        return Geometry(.point(r.position(little: little)), srid: srid)
     }
 
-    /// A cursor over a blob body; `end` is the offset of the END marker, which bodies must not reach.
+    /// Reads a blob body; `end` is the offset of the END marker, which bodies must not reach.
     private struct BlobReader {
-        let bytes: UnsafeRawBufferPointer
+        var cursor: ByteReadCursor
         let end: Int
         let little: Bool
-        var offset: Int
 
         mutating func body(_ cls: UInt32) throws(GeometryError) -> Geometry.Shape {
             switch cls {
             case 1:
                 try need(16, "the POINT coordinates")
-                return .point(position())
+                return .point(cursor.position(little: little))
             case 2:
                 return .lineString(try positions("LINESTRING"))
             case 3:
@@ -242,7 +183,7 @@ package enum SpatiaLiteBlob {
                 points.reserveCapacity(count)
                 for i in 0..<count {
                     try entity(i, expected: 1)
-                    points.append(position())
+                    points.append(cursor.position(little: little))
                 }
                 return .multiPoint(points)
             case 5:
@@ -268,13 +209,12 @@ package enum SpatiaLiteBlob {
 
         /// Reads the ENTITY marker and class of element `index`; points get their 16 bytes checked too.
         private mutating func entity(_ index: Int, expected: UInt32) throws(GeometryError) {
-            let start = offset
+            let start = cursor.offset
             try need(expected == 1 ? 21 : 5, "element \(index)")
-            guard bytes[offset] == 0x69 else {
+            guard cursor.byte() == 0x69 else {
                 throw .malformed("element \(index) at byte offset \(start) does not start with the ENTITY marker 0x69")
             }
-            offset += 1
-            let cls = u32()
+            let cls = cursor.u32(little: little)
             try checkClass(cls, at: start + 1)
             guard cls == expected else {
                 throw .malformed("element \(index) at byte offset \(start) has class \(cls); expected \(expected)")
@@ -291,18 +231,21 @@ package enum SpatiaLiteBlob {
 
         private mutating func positions(_ what: String) throws(GeometryError) -> [Position] {
             let count = try count(minimumSize: 16, what)
+            // A local copy keeps the offset in a register through the loop, not in `self`.
+            var c = cursor, little = little
+            defer { cursor = c }
             return [Position](unsafeUninitializedCapacity: count) { out, initialized in
-                for i in 0..<count { out[i] = position() }
+                for i in 0..<count { out[i] = c.position(little: little) }
                 initialized = count
             }
         }
 
         /// Reads a count and checks `count × minimumSize` bytes remain before END.
         private mutating func count(minimumSize: Int, _ what: String) throws(GeometryError) -> Int {
-            let start = offset
+            let start = cursor.offset
             try need(4, "the \(what) count")
-            let count = Int(u32())
-            guard count <= (end - offset) / minimumSize else {
+            let count = Int(cursor.u32(little: little))
+            guard count <= (end - cursor.offset) / minimumSize else {
                 throw .malformed(
                     "the \(what) at byte offset \(start) declares \(count) element(s), more than fit "
                         + "before the END marker at byte offset \(end)")
@@ -311,26 +254,11 @@ package enum SpatiaLiteBlob {
         }
 
         private func need(_ n: Int, _ what: @autoclosure () -> String) throws(GeometryError) {
-            guard end - offset >= n else {
+            guard end - cursor.offset >= n else {
                 throw .malformed(
-                    "blob truncated: \(what()) needs \(n) bytes at byte offset \(offset), "
+                    "blob truncated: \(what()) needs \(n) bytes at byte offset \(cursor.offset), "
                         + "but the END marker is at byte offset \(end)")
             }
-        }
-
-        @inline(__always) mutating func u32() -> UInt32 {
-            let raw = bytes.loadUnaligned(fromByteOffset: offset, as: UInt32.self)
-            offset += 4
-            return little ? UInt32(littleEndian: raw) : UInt32(bigEndian: raw)
-        }
-
-        @inline(__always) mutating func position() -> Position {
-            let x = bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
-            let y = bytes.loadUnaligned(fromByteOffset: offset + 8, as: UInt64.self)
-            offset += 16
-            return little
-                ? Position(x: Double(bitPattern: UInt64(littleEndian: x)), y: Double(bitPattern: UInt64(littleEndian: y)))
-                : Position(x: Double(bitPattern: UInt64(bigEndian: x)), y: Double(bitPattern: UInt64(bigEndian: y)))
         }
     }
 }

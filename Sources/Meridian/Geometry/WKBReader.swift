@@ -33,10 +33,10 @@ extension Geometry {
         var reader = WKBReader(bytes)
         let header = try reader.header()
         let shape = try reader.body(header)
-        guard reader.offset == bytes.count else {
+        let end = reader.cursor.offset
+        guard end == bytes.count else {
             throw .malformed(
-                "\(bytes.count - reader.offset) trailing byte(s) after the geometry, which ends at "
-                    + "byte offset \(reader.offset)")
+                "\(bytes.count - end) trailing byte(s) after the geometry, which ends at byte offset \(end)")
         }
         return Geometry(shape, srid: header.srid)
     }
@@ -85,25 +85,23 @@ struct WKBReader {
         var srid: Int32?
     }
 
-    let bytes: UnsafeRawBufferPointer
-    var offset = 0
+    var cursor: ByteReadCursor
 
     init(_ bytes: UnsafeRawBufferPointer) {
-        self.bytes = bytes
+        cursor = ByteReadCursor(bytes)
     }
 
     /// Reads a byte-order marker, type code and optional EWKB SRID; rejects what is not 2D XY 1…6.
     mutating func header() throws(GeometryError) -> Header {
-        let start = offset
+        let start = cursor.offset
         try need(5, "a geometry header (byte order and type)")
-        let order = bytes[offset]
+        let order = cursor.byte()
         guard order <= 1 else {
             throw .malformed(
                 "byte-order marker \(order) at byte offset \(start) is neither 0 (big-endian) nor 1 (little-endian)")
         }
-        offset += 1
         let little = order == 1
-        let raw = u32(little)
+        let raw = cursor.u32(little: little)
         if raw & 0xC000_0000 != 0 {
             throw .unsupported(
                 "the geometry at byte offset \(start) has EWKB Z/M coordinates (\(raw & 0x8000_0000 != 0 ? "Z" : "M") flag)")
@@ -113,7 +111,7 @@ struct WKBReader {
         var srid: Int32?
         if raw & 0x2000_0000 != 0 {
             try need(4, "the EWKB SRID")
-            srid = Int32(bitPattern: u32(little))
+            srid = Int32(bitPattern: cursor.u32(little: little))
         }
         return Header(offset: start, littleEndian: little, type: code, srid: srid)
     }
@@ -124,7 +122,7 @@ struct WKBReader {
         switch h.type {
         case 1:
             try need(16, "the POINT coordinates")
-            return .point(position(little))
+            return .point(cursor.position(little: little))
         case 2:
             return .lineString(try positions(little, "LINESTRING"))
         case 3:
@@ -136,7 +134,7 @@ struct WKBReader {
             for i in 0..<count {
                 let e = try element(i, of: h, expected: 1)
                 try need(16, "the POINT coordinates")
-                points.append(position(e.littleEndian))
+                points.append(cursor.position(little: e.littleEndian))
             }
             return .multiPoint(points)
         case 5:
@@ -185,8 +183,11 @@ struct WKBReader {
     /// Reads a point count and that many points, checking the whole run fits first.
     private mutating func positions(_ little: Bool, _ what: String) throws(GeometryError) -> [Position] {
         let count = try elementCount(little, minimumSize: 16, what)
+        // A local copy keeps the offset in a register through the loop, not in `self`.
+        var c = cursor
+        defer { cursor = c }
         return [Position](unsafeUninitializedCapacity: count) { out, initialized in
-            for i in 0..<count { out[i] = position(little) }
+            for i in 0..<count { out[i] = c.position(little: little) }
             initialized = count
         }
     }
@@ -194,10 +195,10 @@ struct WKBReader {
     /// Reads a count and checks that `count × minimumSize` bytes remain, so a corrupt count
     /// fails with an offset instead of a huge allocation.
     private mutating func elementCount(_ little: Bool, minimumSize: Int, _ what: String) throws(GeometryError) -> Int {
-        let start = offset
+        let start = cursor.offset
         try need(4, "the \(what) count")
-        let count = Int(u32(little))
-        let remaining = bytes.count - offset
+        let count = Int(cursor.u32(little: little))
+        let remaining = cursor.remaining
         guard count <= remaining / minimumSize else {
             throw .malformed(
                 "the \(what) at byte offset \(start) declares \(count) element(s) needing at least "
@@ -207,26 +208,11 @@ struct WKBReader {
     }
 
     private func need(_ n: Int, _ what: @autoclosure () -> String) throws(GeometryError) {
-        guard bytes.count - offset >= n else {
+        guard cursor.remaining >= n else {
             throw .malformed(
-                "input truncated: \(what()) needs \(n) bytes at byte offset \(offset), "
-                    + "but the input is \(bytes.count) bytes long")
+                "input truncated: \(what()) needs \(n) bytes at byte offset \(cursor.offset), "
+                    + "but the input is \(cursor.bytes.count) bytes long")
         }
-    }
-
-    @inline(__always) private mutating func u32(_ little: Bool) -> UInt32 {
-        let raw = bytes.loadUnaligned(fromByteOffset: offset, as: UInt32.self)
-        offset += 4
-        return little ? UInt32(littleEndian: raw) : UInt32(bigEndian: raw)
-    }
-
-    @inline(__always) private mutating func position(_ little: Bool) -> Position {
-        let x = bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
-        let y = bytes.loadUnaligned(fromByteOffset: offset + 8, as: UInt64.self)
-        offset += 16
-        return little
-            ? Position(x: Double(bitPattern: UInt64(littleEndian: x)), y: Double(bitPattern: UInt64(littleEndian: y)))
-            : Position(x: Double(bitPattern: UInt64(bigEndian: x)), y: Double(bitPattern: UInt64(bigEndian: y)))
     }
 
     /// Throws unless `code` is a 2D XY type 1…6, distinguishing unsupported from unknown codes.

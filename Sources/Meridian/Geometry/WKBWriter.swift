@@ -40,7 +40,7 @@ extension Geometry {
         let sridBytes = srid == nil ? 0 : 4
         let size = WKBSize.body(of: shape) + 5 + sridBytes
         return [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
-            var w = WKBByteWriter(buffer.baseAddress!)
+            var w = ByteWriteCursor(buffer.baseAddress!)
             w.byte(1)
             if let srid {
                 w.u32(wkbTypeCode | 0x2000_0000)
@@ -48,38 +48,17 @@ extension Geometry {
             } else {
                 w.u32(wkbTypeCode)
             }
-            switch shape {
-            case .point(let p):
-                w.position(p)
-            case .lineString(let points):
-                w.positions(points)
-            case .polygon(let rings):
-                w.rings(rings)
-            case .multiPoint(let points):
-                w.u32(UInt32(points.count))
-                for p in points {
-                    w.byte(1); w.u32(1); w.position(p)
-                }
-            case .multiLineString(let lines):
-                w.u32(UInt32(lines.count))
-                for line in lines {
-                    w.byte(1); w.u32(2); w.positions(line)
-                }
-            case .multiPolygon(let polygons):
-                w.u32(UInt32(polygons.count))
-                for rings in polygons {
-                    w.byte(1); w.u32(3); w.rings(rings)
-                }
-            }
+            w.body(of: shape, elementMarker: 1)
             precondition(w.offset == size, "WKB size computation disagrees with the writer")
             count = size
         }
     }
 }
 
-/// Byte sizes of WKB bodies (everything after the 5-byte header and optional SRID).
-enum WKBSize {
-    static func body(of shape: Geometry.Shape) -> Int {
+/// Byte sizes of WKB bodies (everything after the 5-byte header and optional SRID); a SpatiaLite
+/// blob body has the same size.
+@_spi(GeometryCodec) public enum WKBSize {
+    @inlinable public static func body(of shape: Geometry.Shape) -> Int {
         switch shape {
         case .point: 16
         case .lineString(let points): 4 + 16 * points.count
@@ -90,45 +69,7 @@ enum WKBSize {
         }
     }
 
-    static func rings(_ rings: [[Position]]) -> Int {
+    @inlinable public static func rings(_ rings: [[Position]]) -> Int {
         rings.reduce(4) { $0 + 4 + 16 * $1.count }
-    }
-}
-
-/// Writes little-endian values into memory the caller has sized exactly; no bounds checks.
-struct WKBByteWriter {
-    let base: UnsafeMutableRawPointer
-    var offset = 0
-
-    init(_ base: UnsafeMutableRawPointer) {
-        self.base = base
-    }
-
-    @inline(__always) mutating func byte(_ v: UInt8) {
-        base.storeBytes(of: v, toByteOffset: offset, as: UInt8.self)
-        offset += 1
-    }
-
-    @inline(__always) mutating func u32(_ v: UInt32) {
-        base.storeBytes(of: v.littleEndian, toByteOffset: offset, as: UInt32.self)
-        offset += 4
-    }
-
-    @inline(__always) mutating func position(_ p: Position) {
-        base.storeBytes(of: p.x.bitPattern.littleEndian, toByteOffset: offset, as: UInt64.self)
-        base.storeBytes(of: p.y.bitPattern.littleEndian, toByteOffset: offset + 8, as: UInt64.self)
-        offset += 16
-    }
-
-    /// A point count followed by the points (a line string body or a ring).
-    mutating func positions(_ points: [Position]) {
-        u32(UInt32(points.count))
-        for p in points { position(p) }
-    }
-
-    /// A ring count followed by the rings (a polygon body).
-    mutating func rings(_ rings: [[Position]]) {
-        u32(UInt32(rings.count))
-        for ring in rings { positions(ring) }
     }
 }
