@@ -19,15 +19,7 @@ struct MigratePeerScripts {
     static let trackingTable = "peer_migrations"
 
     /// The columns of Meridian's tracking table (`MigrationHistory`).
-    static let tracking = TableDefinition(trackingTable, columns: [
-        .init("version", .int, nullable: false),
-        .init("slug", .text, nullable: false),
-        .init("checksum", .text, nullable: false),
-        .init("applied_at", .timestamp, nullable: false),
-        .init("duration_ms", .double, nullable: false),
-        .init("applied_by", .text, nullable: false),
-        .init("dirty", .bool, nullable: false),
-    ], primaryKey: ["version"])
+    static let tracking = MigrationHistory.definition(named: trackingTable)
 
     var migrations: [Migration]
     var appliedBy: String

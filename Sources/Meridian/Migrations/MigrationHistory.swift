@@ -5,18 +5,23 @@
 public struct MigrationHistory {
     public static let tableName = "meridian_migrations"
 
-    static let definition = TableDefinition(
-        tableName,
-        columns: [
-            .init("version", .int, nullable: false),
-            .init("slug", .text, nullable: false),
-            .init("checksum", .text, nullable: false),
-            .init("applied_at", .timestamp, nullable: false),
-            .init("duration_ms", .double, nullable: false),
-            .init("applied_by", .text, nullable: false),
-            .init("dirty", .bool, nullable: false),
-        ],
-        primaryKey: ["version"])
+    static let definition = definition(named: tableName)
+
+    /// The tracking table's columns under another name, for tools that keep the same records.
+    public static func definition(named name: String) -> TableDefinition {
+        TableDefinition(
+            name,
+            columns: [
+                .init("version", .int, nullable: false),
+                .init("slug", .text, nullable: false),
+                .init("checksum", .text, nullable: false),
+                .init("applied_at", .timestamp, nullable: false),
+                .init("duration_ms", .double, nullable: false),
+                .init("applied_by", .text, nullable: false),
+                .init("dirty", .bool, nullable: false),
+            ],
+            primaryKey: ["version"])
+    }
 
     let connection: any DatabaseConnection
 
