@@ -117,4 +117,39 @@ final class DivergenceTests: ParityTestCase {
             XCTAssertEqual(try db.fetchValue(Double.self, "SELECT avg(v) FROM t"), 1.5, "\(backend)")
         }
     }
+
+    /// Stored generated columns are written the same way and compute the same values on both;
+    /// writing to one is refused on both.
+    func testStoredGeneratedColumns() {
+        parity { db, backend in
+            let int = backend.expect(sqlite: "INTEGER", postgres: "bigint")
+            try db.execute("CREATE TABLE g (a \(int), doubled \(int) GENERATED ALWAYS AS (a * 2) STORED)")
+            try db.execute("INSERT INTO g (a) VALUES ($1)", [21])
+            XCTAssertEqual(try db.fetchValue(Int64.self, "SELECT doubled FROM g"), 42, "\(backend)")
+            XCTAssertNotNil(Fixtures.databaseError { try db.execute("INSERT INTO g (a, doubled) VALUES (1, 2)") }, "\(backend)")
+            XCTAssertEqual(try Fixtures.count(db, "g"), 1, "\(backend)")
+        }
+    }
+
+    /// Documented difference: SQLite's ALTER TABLE cannot change a column's type (a table
+    /// rebuild is the way); PostgreSQL can.
+    func testAlterColumnTypeIsPostgresOnly() {
+        parity { db, backend in
+            try db.execute("CREATE TABLE t (id INTEGER, v TEXT)")
+            let error: DatabaseError? = backend == .sqlite ? Fixtures.databaseError { try db.execute("ALTER TABLE t ALTER COLUMN v TYPE INTEGER USING 0") } : nil
+            if backend == .postgres { try db.execute("ALTER TABLE t ALTER COLUMN v TYPE INTEGER USING 0") }
+            XCTAssertEqual(error?.kind, backend.expect(sqlite: .syntax, postgres: nil), "\(backend)")
+        }
+    }
+
+    /// Documented difference: `SELECT … FOR UPDATE` locks rows in PostgreSQL and does not parse
+    /// in SQLite, whose writing transaction (`BEGIN IMMEDIATE`) already excludes other writers.
+    func testSelectForUpdateIsPostgresOnly() {
+        parity { db, backend in
+            try db.execute("CREATE TABLE t (id INTEGER)")
+            let error: DatabaseError? = backend == .sqlite ? Fixtures.databaseError { _ = try db.fetchAll("SELECT id FROM t FOR UPDATE") } : nil
+            if backend == .postgres { _ = try db.transaction { try db.fetchAll("SELECT id FROM t FOR UPDATE") } }
+            XCTAssertEqual(error?.kind, backend.expect(sqlite: .syntax, postgres: nil), "\(backend)")
+        }
+    }
 }
