@@ -59,21 +59,15 @@ open class ParityTestCase: XCTestCase {
                 let scratch = SQLiteScratchFile()
                 defer { scratch.remove() }
                 try body(try scratch.connect(), scratch.connect)
-            case .sqlite:
-                let db = try TestDatabase.sqlite()
-                try body(db, { db })
-            case .postgres:
-                guard let url = TestDatabase.postgresURL else {
-                    if TestDatabase.postgresRequired {
-                        XCTFail("MERIDIAN_REQUIRE_POSTGRES=1 but MERIDIAN_POSTGRES_URL is not set: start a server (make test does) or unset the requirement", file: file, line: line)
-                    } else {
-                        ParityReport.shared.skipped(backend)
-                    }
-                    return
-                }
+            case .postgres where shared:
+                guard let url = TestDatabase.postgresURL else { return skip(backend, file: file, line: line) }
                 let scratch = try TestDatabase.postgres(url: url)
                 defer { scratch.close() }
                 try body(scratch.connection, scratch.connect)
+            case .sqlite, .postgres:
+                guard let fresh = try FreshDatabase.make(backend) else { return skip(backend, file: file, line: line) }
+                defer { fresh.close() }
+                try body(fresh.connection, { fresh.connection })
             }
         } catch {
             XCTFail("[\(backend)] \(String(reflecting: error))", file: file, line: line)
@@ -82,6 +76,17 @@ open class ParityTestCase: XCTestCase {
             ParityReport.shared.passed(backend)
         } else {
             ParityReport.shared.failed(backend)
+        }
+    }
+}
+
+extension ParityTestCase {
+    /// A backend without a server: a failure when one is required, else a counted skip.
+    private func skip(_ backend: Backend, file: StaticString, line: UInt) {
+        if TestDatabase.postgresRequired {
+            XCTFail(FreshDatabase.MissingServer().description, file: file, line: line)
+        } else {
+            ParityReport.shared.skipped(backend)
         }
     }
 }

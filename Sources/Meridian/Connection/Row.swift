@@ -71,3 +71,17 @@ public struct Row: Sendable {
         }
     }
 }
+
+extension Row: CustomStringConvertible {
+    /// `(id: 1, code: KEV)`: readable in test failures and diffs.
+    public var description: String {
+        "(" + zip(columnNames, values).map { "\($0): \($1)" }.joined(separator: ", ") + ")"
+    }
+}
+
+extension Row: Equatable {
+    /// Same column names and the same logical values.
+    public static func == (lhs: Row, rhs: Row) -> Bool {
+        lhs.columnNames == rhs.columnNames && lhs.values == rhs.values
+    }
+}
