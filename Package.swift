@@ -52,7 +52,6 @@ let package = Package(
         .testTarget(name: "MeridianPostgresTests", dependencies: ["MeridianPostgres", "MeridianTesting"]),
         .testTarget(name: "ParityTests", dependencies: ["Meridian", "MeridianTesting"]),
         .testTarget(name: "MeridianCLITests", dependencies: ["Meridian", "MeridianTesting"]),
-        .testTarget(name: "MeridianTestingTests", dependencies: ["MeridianTesting"]),
     ],
     swiftLanguageModes: [.v6]
 )
