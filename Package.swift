@@ -42,7 +42,7 @@ let package = Package(
         .executableTarget(
             name: "meridian-bench",
             dependencies: [
-                "Meridian", "MeridianSQLite", "MeridianPostgres", "CMeridianSQLite",
+                "Meridian", "MeridianSQLite", "MeridianPostgres", "MeridianTesting", "CMeridianSQLite",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Benchmarks/meridian-bench"
@@ -52,6 +52,7 @@ let package = Package(
         .testTarget(name: "MeridianPostgresTests", dependencies: ["MeridianPostgres", "MeridianTesting"]),
         .testTarget(name: "ParityTests", dependencies: ["Meridian", "MeridianTesting"]),
         .testTarget(name: "MeridianCLITests", dependencies: ["Meridian", "MeridianTesting"]),
+        .testTarget(name: "MeridianTestingTests", dependencies: ["MeridianTesting"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -10,7 +10,7 @@ struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "meridian-bench",
         abstract: "Benchmarks of Meridian against its peers; lower is better, ratio < 1 means Meridian is faster.",
-        subcommands: [All.self, PointQuery.self, Insert.self, SpatialMetadata.self, Migrate.self]
+        subcommands: [All.self, PointQuery.self, Insert.self, SpatialMetadata.self, Migrate.self, FreshDB.self]
     )
 }
 
@@ -67,6 +67,25 @@ struct Migrate: ParsableCommand {
     }
 }
 
+struct FreshDB: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "fresh-db",
+        abstract: "Simulated tests each taking a fresh migrated, seeded SpatiaLite database, against re-migrating and CREATE DATABASE … TEMPLATE.")
+    @Option(help: "PostgreSQL URL for the template peer (default: $MERIDIAN_POSTGRES_URL; skipped without one).")
+    var postgres: String?
+    @Option(help: "Simulated tests in a row.") var tests = 1_000
+    @Option(help: "Folder holding migrations-sqlite, migrations-postgres and fixtures (default: the working directory).")
+    var root: String?
+
+    func validate() throws {
+        guard tests >= 1 else { throw ValidationError("--tests must be at least 1") }
+    }
+
+    func run() throws {
+        try FreshDatabaseBenchmark(tests: tests, postgresURL: postgresURL(postgres), root: root ?? FileManager.default.currentDirectoryPath).run()
+    }
+}
+
 /// `--postgres`, else `MERIDIAN_POSTGRES_URL`, else `nil`.
 func postgresURL(_ option: String?) -> String? {
     let url = option ?? ProcessInfo.processInfo.environment["MERIDIAN_POSTGRES_URL"]
@@ -87,6 +106,9 @@ struct All: ParsableCommand {
             (InsertBenchmark.name, { try InsertBenchmark(rounds: options.rounds, rows: rows).run() }),
             (SpatialMetadataBenchmark.name, { try SpatialMetadataBenchmark(rounds: options.rounds, slow: slow).run() }),
             (MigrateBenchmark.name, { try MigrateBenchmark(rounds: options.rounds, postgresURL: postgresURL(postgres)).run() }),
+            (FreshDatabaseBenchmark.name, {
+                try FreshDatabaseBenchmark(tests: 1_000, postgresURL: postgresURL(postgres), root: FileManager.default.currentDirectoryPath).run()
+            }),
         ]
         var failed: [String] = []
         for (name, run) in benchmarks {

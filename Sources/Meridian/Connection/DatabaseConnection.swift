@@ -81,6 +81,7 @@ extension DatabaseConnection {
     /// call releases or rolls back to its savepoint, so a failed inner step can be caught and
     /// the outer transaction can go on (on PostgreSQL too, whose failed transaction would
     /// otherwise refuse every further statement).
+    @discardableResult
     public func transaction<T>(_ body: () throws -> T) throws -> T {
         let depth = transactionDepth
         let savepoint = "meridian_savepoint_\(depth)"
