@@ -19,10 +19,15 @@ import Meridian
 public enum ParityRunner {
     /// The result of `body` on each backend that ran; throws ``ParityMismatch`` when they differ.
     @discardableResult
-    public static func compare<T: Equatable>(_ body: (any DatabaseConnection, Backend) throws -> T) throws -> [Backend: T] {
+    ///
+    /// - Parameter recipe: migrations and fixtures each database starts with (see
+    ///   ``FreshDatabase/make(_:recipe:)``); `nil` for empty databases.
+    public static func compare<T: Equatable>(
+        recipe: DatabaseRecipe? = nil, _ body: (any DatabaseConnection, Backend) throws -> T
+    ) throws -> [Backend: T] {
         var results: [(Backend, T)] = []
         for backend in Backend.allCases {
-            guard let fresh = try FreshDatabase.make(backend) else { continue }
+            guard let fresh = try FreshDatabase.make(backend, recipe: recipe) else { continue }
             defer { fresh.close() }
             do {
                 results.append((backend, try body(fresh.connection, backend)))

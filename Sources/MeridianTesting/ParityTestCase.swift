@@ -27,12 +27,15 @@ open class ParityTestCase: XCTestCase {
 
     /// Runs `body` on a fresh database of each backend; a thrown error fails the test and
     /// names the backend.
+    ///
+    /// - Parameter recipe: migrations and fixtures each database starts with, cloned from a
+    ///   template (see ``FreshDatabase/make(_:recipe:)``); `nil` for empty databases.
     public func parity(
-        file: StaticString = #filePath, line: UInt = #line,
+        recipe: DatabaseRecipe? = nil, file: StaticString = #filePath, line: UInt = #line,
         _ body: (any DatabaseConnection, Backend) throws -> Void
     ) {
         for backend in Backend.allCases {
-            run(backend, shared: false, file: file, line: line) { db, _ in try body(db, backend) }
+            run(backend, shared: false, recipe: recipe, file: file, line: line) { db, _ in try body(db, backend) }
         }
     }
 
@@ -49,7 +52,7 @@ open class ParityTestCase: XCTestCase {
     }
 
     private func run(
-        _ backend: Backend, shared: Bool, file: StaticString, line: UInt,
+        _ backend: Backend, shared: Bool, recipe: DatabaseRecipe? = nil, file: StaticString, line: UInt,
         _ body: (any DatabaseConnection, @escaping () throws -> any DatabaseConnection) throws -> Void
     ) {
         let failuresBefore = testRun?.totalFailureCount ?? 0
@@ -65,7 +68,7 @@ open class ParityTestCase: XCTestCase {
                 defer { scratch.close() }
                 try body(scratch.connection, scratch.connect)
             case .sqlite, .postgres:
-                guard let fresh = try FreshDatabase.make(backend) else { return skip(backend, file: file, line: line) }
+                guard let fresh = try FreshDatabase.make(backend, recipe: recipe) else { return skip(backend, file: file, line: line) }
                 defer { fresh.close() }
                 try body(fresh.connection, { fresh.connection })
             }

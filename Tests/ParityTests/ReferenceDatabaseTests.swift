@@ -18,11 +18,12 @@ final class ReferenceDatabaseTests: ParityTestCase {
         get throws { try FixtureFile.load(directory: Self.root.appendingPathComponent("fixtures").path) }
     }
 
+    /// A database cloned from the migrated, seeded template, as users' tests get it.
+    private static let recipe = DatabaseRecipe.standard(root: root.path)
+
     func testFixturesReadBackExactly() {
-        parity { db, backend in
-            try Migrator(connection: db, migrations: try migrations(backend)).up()
+        parity(recipe: Self.recipe) { db, backend in
             let files = try fixtures
-            try FixtureLoader(db).load(files)
             let schema = try db.inspectSchema()
             var compared = 0
             for file in files {
@@ -73,9 +74,7 @@ final class ReferenceDatabaseTests: ParityTestCase {
 
     /// After seeding with explicit keys, inserting without a key continues after them.
     func testInsertsWithoutKeysContinueAfterTheFixtures() {
-        parity { db, backend in
-            try Migrator(connection: db, migrations: try migrations(backend)).up()
-            try FixtureLoader(db).load(try fixtures)
+        parity(recipe: Self.recipe) { db, backend in
             let before = try db.fetchValue(Int64.self, "SELECT max(id) FROM prophecy_sources")
             let id = try db.fetchValue(
                 Int64.self,

@@ -1,3 +1,4 @@
+import Foundation
 import Meridian
 import MeridianTesting
 import Testing
@@ -22,6 +23,16 @@ struct UserFacingRunnerTests {
             primaryKey: ["id"]))
         try db.execute("INSERT INTO stations (id, location) VALUES ($1, $2)", [1, .geometry(.point(x: 27.01, y: 69.76))])
         #expect(try db.fetchValue(Geometry.self, "SELECT location FROM stations WHERE id = 1") == .point(x: 27.01, y: 69.76))
+    }
+
+    /// Each test starts from the migrated, seeded reference database, cloned from a template
+    /// built once (SQLite: in memory; PostgreSQL: `CREATE DATABASE … TEMPLATE`).
+    @Test func seededDatabasesAgree() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let counts = try ParityRunner.compare(recipe: .standard(root: root.path)) { db, _ in
+            try db.fetchValue(Int64.self, "SELECT count(*) FROM earthquakes WHERE magnitude >= $1", [7.0])
+        }
+        #expect((counts[.sqlite] ?? 0) ?? 0 > 0)
     }
 
     /// A difference between the backends fails with a diff naming both (here NULL ordering,
