@@ -1,5 +1,6 @@
 import CMeridianSQLite
 import Meridian
+import MeridianTesting
 import MeridianSQLite
 
 /// `insert`: a million rows of (int, text, double, timestamp, point) in one transaction into a

@@ -1,5 +1,6 @@
 import CMeridianSQLite
 import Meridian
+import MeridianTesting
 
 /// After `insert`: both files must hold the same thing, read back through bare handles.
 ///

@@ -1,5 +1,6 @@
 import CMeridianSQLite
 import Meridian
+import MeridianTesting
 import MeridianSQLite
 
 /// `point-query`: one row by primary key, 100 000 times, from a 10 000-row table in a file.

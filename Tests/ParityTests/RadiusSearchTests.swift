@@ -42,7 +42,7 @@ final class RadiusSearchTests: ParityTestCase {
     /// and the poles themselves; the antimeridian under both names; and 24 points a search just
     /// 2 cm inside or outside its radius, at azimuths that probe every box edge.
     static let points: [Position] = {
-        var generator = SplitMix64(seed: 20_240_611)
+        var generator = SeededGenerator(seed: 20_240_611)
         var points: [Position] = []
         for _ in 0..<1600 {
             points.append(Position(x: generator.uniform(-180, 180), y: asin(generator.uniform(-1, 1)) * 180 / .pi))
@@ -224,24 +224,5 @@ final class RadiusSearchTests: ParityTestCase {
                 XCTAssertEqual(error?.kind, .invalidValue, "\(backend): \(String(describing: error))")
             }
         }
-    }
-}
-
-/// A small seeded generator, so the points are the same on every run and both backends.
-private struct SplitMix64 {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    /// A double in [low, high).
-    mutating func uniform(_ low: Double, _ high: Double) -> Double {
-        low + (high - low) * Double(next() >> 11) * 0x1p-53
     }
 }
