@@ -201,6 +201,10 @@ public final class PostgresConnection: DatabaseConnection, @unchecked Sendable {
         if installed == 0 { try executeScript("CREATE EXTENSION IF NOT EXISTS postgis") }
     }
 
+    public func pinClock(to instant: Timestamp?) throws {
+        try execute("SELECT set_config('meridian.now', $1, false)", [.text(instant?.iso8601 ?? "")])
+    }
+
     // MARK: - Types
 
     /// How to read a result column of type `oid`; PostGIS types have OIDs assigned when the

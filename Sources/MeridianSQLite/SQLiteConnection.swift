@@ -146,6 +146,7 @@ public final class SQLiteConnection: DatabaseConnection, @unchecked Sendable {
     /// Binds `arguments` to `statement` after checking them against the value contract.
     private func bind(_ arguments: [DatabaseValue], to statement: SQLiteStatement) throws {
         try statement.placeholders.check(argumentCount: arguments.count, sql: statement.sql)
+        if isAutocommit { functions?.statementStartsTransaction() }
         for (offset, argument) in arguments.enumerated() {
             let value: DatabaseValue
             do { value = try ValueContract.checked(argument, parameter: offset + 1) } catch { throw error.with(sql: statement.sql) }
@@ -186,6 +187,7 @@ public final class SQLiteConnection: DatabaseConnection, @unchecked Sendable {
     }
 
     public func executeScript(_ sql: String) throws {
+        if isAutocommit { functions?.statementStartsTransaction() }
         var message: UnsafeMutablePointer<CChar>?
         let code = sqlite3_exec(handle, sql, nil, nil, &message)
         defer { sqlite3_free(message) }
@@ -208,6 +210,10 @@ public final class SQLiteConnection: DatabaseConnection, @unchecked Sendable {
 
     public func ensureSpatialSupport() throws {
         try SpatiaLite.ensureMetadata(on: self)
+    }
+
+    public func pinClock(to instant: Timestamp?) throws {
+        functions?.pinnedInstant = instant
     }
 
     /// Whether no transaction is open (SQLite's autocommit mode).

@@ -6,11 +6,17 @@ import Meridian
 /// on both backends:
 ///
 /// - `now()`: the current instant as the contract's fixed-width UTC text, the same for every call
-///   within one transaction, as PostgreSQL's `now()` is the transaction's start.
+///   within one transaction (an autocommit statement is one), as PostgreSQL's `now()` is the
+///   transaction's start.
 /// - `gen_random_uuid()`: a random version-4 UUID in canonical lowercase text.
+/// - `meridian_now()`: `now()`, unless the connection pinned the clock
+///   (``SQLiteConnection/pinClock(to:)``); the reference schema's migrations define the same
+///   function on PostgreSQL.
 final class SQLiteFunctions {
-    /// The instant `now()` returns until the transaction ends; `nil` outside a transaction.
+    /// The instant `now()` returns until the transaction ends; `nil` before its first call.
     private var transactionInstant: Timestamp?
+    /// What `meridian_now()` returns instead of `now()`, while set.
+    var pinnedInstant: Timestamp?
 
     /// Registers the functions and the hooks that end a transaction's instant. The connection
     /// keeps this object alive for as long as the handle is open.
@@ -19,10 +25,14 @@ final class SQLiteFunctions {
         let flags = SQLITE_UTF8 | SQLITE_INNOCUOUS
         var code = sqlite3_create_function_v2(db, "now", 0, flags, context, { invocation, _, _ in
             let functions = Unmanaged<SQLiteFunctions>.fromOpaque(sqlite3_user_data(invocation)!).takeUnretainedValue()
-            let db = sqlite3_context_db_handle(invocation)
-            SQLiteFunctions.result(functions.now(inTransaction: sqlite3_get_autocommit(db) == 0).iso8601, invocation)
+            SQLiteFunctions.result(functions.now().iso8601, invocation)
         }, nil, nil, nil)
         guard code == SQLITE_OK else { throw DatabaseError(.other, "cannot register now() on SQLite", nativeCode: "\(code)") }
+        code = sqlite3_create_function_v2(db, "meridian_now", 0, flags, context, { invocation, _, _ in
+            let functions = Unmanaged<SQLiteFunctions>.fromOpaque(sqlite3_user_data(invocation)!).takeUnretainedValue()
+            SQLiteFunctions.result((functions.pinnedInstant ?? functions.now()).iso8601, invocation)
+        }, nil, nil, nil)
+        guard code == SQLITE_OK else { throw DatabaseError(.other, "cannot register meridian_now() on SQLite", nativeCode: "\(code)") }
         code = sqlite3_create_function_v2(db, "gen_random_uuid", 0, flags, nil, { invocation, _, _ in
             SQLiteFunctions.result(UUID().uuidString.lowercased(), invocation)
         }, nil, nil, nil)
@@ -36,12 +46,19 @@ final class SQLiteFunctions {
         }, context)
     }
 
-    private func now(inTransaction: Bool) -> Timestamp {
-        guard inTransaction else { return .now() }
+    /// The instant of the running statement's transaction, fixed on first use.
+    private func now() -> Timestamp {
         if let transactionInstant { return transactionInstant }
         let instant = Timestamp.now()
         transactionInstant = instant
         return instant
+    }
+
+    /// Starts a new instant for a statement that runs in its own (autocommit) transaction:
+    /// otherwise a read-only statement, which fires no commit hook, would leave its instant to
+    /// the next one.
+    func statementStartsTransaction() {
+        transactionInstant = nil
     }
 
     private static func result(_ text: String, _ invocation: OpaquePointer?) {

@@ -37,6 +37,15 @@ public protocol DatabaseConnection: AnyObject {
 
     /// Reads this engine's catalog back into a ``SchemaSnapshot`` (see ``inspectSchema(excluding:)``).
     var schemaInspector: any SchemaInspector { get }
+
+    /// Fixes the instant SQL's `meridian_now()` returns in this session, or lets it follow
+    /// `now()` again (`nil`), so that tests of "recent" queries see the clock they expect.
+    ///
+    /// `now()` itself cannot be pinned (on PostgreSQL it is the transaction's start), so queries
+    /// that should be testable read `meridian_now()`: SQLite's driver registers it, and on
+    /// PostgreSQL the reference schema defines it over the `meridian.now` setting, which this
+    /// sets for the session. A pooled connection keeps the pin until it is cleared.
+    func pinClock(to instant: Timestamp?) throws
 }
 
 extension DatabaseConnection {

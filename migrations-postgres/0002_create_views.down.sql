@@ -1,0 +1,7 @@
+-- 0002_create_views (down, PostgreSQL + PostGIS)
+-- Undoes 0002_create_views.up.sql.
+
+DROP VIEW "v_active_alerts_summary";
+DROP VIEW "v_recent_significant_quakes";
+DROP VIEW "v_high_risk_objects";
+DROP FUNCTION "meridian_now"();

@@ -1,5 +1,0 @@
--- 0006_celestial_sign_catalogue (down, PostgreSQL + PostGIS)
--- Undoes 0006_celestial_sign_catalogue.up.sql: drops celestial_signs, prophecy_sources (dependants first).
-
-DROP TABLE "celestial_signs";
-DROP TABLE "prophecy_sources";

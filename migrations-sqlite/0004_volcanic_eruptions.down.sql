@@ -1,9 +1,0 @@
--- 0004_volcanic_eruptions (down, SQLite + SpatiaLite)
--- Undoes 0004_volcanic_eruptions.up.sql: drops volcanic_eruptions (dependants first).
--- A table with geometry goes with SpatiaLite's DropTable(NULL, t), which drops it with its triggers and
--- its rows in geometry_columns and the other metadata tables, inside the migration's transaction.
--- Its R*Tree index is dropped by name afterwards: with PRAGMA case_sensitive_like = ON (as Meridian
--- sets it), SpatiaLite 5.0.1's DropTable returns 1 but leaves the idx_<table>_<column> tables behind.
-
-SELECT DropTable(NULL, 'volcanic_eruptions');
-DROP TABLE IF EXISTS "idx_volcanic_eruptions_location";
