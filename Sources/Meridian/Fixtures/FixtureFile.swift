@@ -2,7 +2,7 @@ import Foundation
 
 /// One fixture file: rows for one table, as JSON.
 ///
-/// `NN_table.json` holds `{"table": "stations", "rows": [{"id": 1, …}, …]}`. Values are
+/// A `.json` file holds `{"table": "stations", "rows": [{"id": 1, …}, …]}`. Values are
 /// JSON by logical type: numbers, strings, booleans; timestamps and dates as ISO text; UUIDs
 /// as text; bytes as base64; geometry as GeoJSON; `json` columns as any JSON value.
 public struct FixtureFile: Sendable, Equatable {
@@ -16,17 +16,25 @@ public struct FixtureFile: Sendable, Equatable {
         self.rows = rows
     }
 
-    /// The `.json` files of `directory`, in name order, which is load order (parents first).
+    /// The `.json` files under `directory` and its subfolders, in path order; hidden files and
+    /// folders are skipped. ``FixtureLoader`` orders the tables by their foreign keys, so the
+    /// names need no numbering.
     public static func load(directory: String) throws(FixtureError) -> [FixtureFile] {
-        let names: [String]
-        do {
-            names = try FileManager.default.contentsOfDirectory(atPath: directory)
-        } catch {
-            throw .unreadable(path: directory, reason: "the folder cannot be read; check --fixtures")
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue,
+              let enumerator = FileManager.default.enumerator(atPath: directory)
+        else { throw .unreadable(path: directory, reason: "no such folder; check --fixtures") }
+        var paths: [String] = []
+        while let relative = enumerator.nextObject() as? String {
+            if (relative as NSString).lastPathComponent.hasPrefix(".") {
+                enumerator.skipDescendants()
+            } else if relative.hasSuffix(".json") {
+                paths.append(relative)
+            }
         }
         var files: [FixtureFile] = []
-        for name in names.sorted() where name.hasSuffix(".json") {
-            files.append(try parse((directory as NSString).appendingPathComponent(name)))
+        for relative in paths.sorted() {
+            files.append(try parse((directory as NSString).appendingPathComponent(relative)))
         }
         return files
     }
@@ -60,6 +68,7 @@ public enum FixtureError: Error, Sendable, Equatable, CustomStringConvertible {
     case unknownTable(path: String, table: String)
     case unknownColumn(path: String, row: Int, column: String, table: String)
     case badValue(path: String, row: Int, column: String, reason: String)
+    case unordered(reason: String)
 
     public var description: String {
         switch self {
@@ -67,6 +76,7 @@ public enum FixtureError: Error, Sendable, Equatable, CustomStringConvertible {
         case .unknownTable(let path, let table): "\(path): table \(table) does not exist; apply the migrations first (meridian migrate up)"
         case .unknownColumn(let path, let row, let column, let table): "\(path): row \(row + 1): table \(table) has no column \(column)"
         case .badValue(let path, let row, let column, let reason): "\(path): row \(row + 1)\(column.isEmpty ? "" : ", column \(column)"): \(reason)"
+        case .unordered(let reason): "fixtures: \(reason)"
         }
     }
 }

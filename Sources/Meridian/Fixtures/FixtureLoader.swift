@@ -5,6 +5,13 @@ import Foundation
 ///
 /// The column types come from the live schema, so the same files load into SQLite and
 /// PostgreSQL; a row that does not fit fails the whole load and names the file, row and column.
+///
+/// Loading is idempotent: tables go in foreign-key order (``SchemaSnapshot/dependencyOrder(of:)``,
+/// whatever the files are called), and a row whose primary key is already in the table is left
+/// as it is (`INSERT … ON CONFLICT (key) DO NOTHING`), so a second load changes nothing. That is
+/// why each row must give its primary key: a row that leaves it to a default (an identity, a
+/// `gen_random_uuid()`) would be a new row every time. A row present with other values is kept,
+/// not overwritten: the database may hold edits of its own.
 public struct FixtureLoader {
     public let connection: any DatabaseConnection
 
@@ -12,48 +19,73 @@ public struct FixtureLoader {
         self.connection = connection
     }
 
-    /// Inserts every row; returns the number of rows per table, in load order.
+    /// What loading one file did.
+    public struct TableCount: Sendable, Equatable {
+        public var table: String
+        /// Rows in the file.
+        public var rows: Int
+        /// Rows inserted; the others were present already.
+        public var inserted: Int
+    }
+
+    /// Inserts every row not present yet; returns what happened per file, in load order.
     @discardableResult
-    public func load(_ files: [FixtureFile]) throws -> [(table: String, rows: Int)] {
+    public func load(_ files: [FixtureFile]) throws -> [TableCount] {
         let schema = try connection.inspectSchema()
+        let order: [String]
+        do { order = try schema.dependencyOrder(of: files.map(\.table)) } catch { throw FixtureError.unordered(reason: error.description) }
+        let rank = Dictionary(order.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        let ordered = files.enumerated().sorted { (rank[$0.element.table]!, $0.offset) < (rank[$1.element.table]!, $1.offset) }.map(\.element)
         return try connection.transaction {
-            try files.map { file in (file.table, try insert(file, schema: schema)) }
+            try ordered.map { file in TableCount(table: file.table, rows: file.rows.count, inserted: try insert(file, schema: schema)) }
         }
     }
 
     private func insert(_ file: FixtureFile, schema: SchemaSnapshot) throws -> Int {
         guard let table = schema.table(file.table) else { throw FixtureError.unknownTable(path: file.path, table: file.table) }
-        let types = Dictionary(table.columns.map { ($0.name, $0.type) }, uniquingKeysWith: { first, _ in first })
+        let columnsByName = Dictionary(table.columns.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         let dialect = connection.dialect
+        let conflict = table.primaryKey.isEmpty ? "" : " (" + table.primaryKey.map(dialect.quote).joined(separator: ", ") + ")"
+        var inserted = 0
         for (index, row) in file.rows.enumerated() {
             var columns: [String] = []
             var values: [DatabaseValue] = []
-            for (column, json) in row {
-                guard let type = types[column] else {
-                    throw FixtureError.unknownColumn(path: file.path, row: index, column: column, table: file.table)
+            for (name, json) in row {
+                guard let column = columnsByName[name] else {
+                    throw FixtureError.unknownColumn(path: file.path, row: index, column: name, table: file.table)
+                }
+                guard !column.generated else {
+                    throw FixtureError.badValue(path: file.path, row: index, column: name, reason: "the database computes this column; leave it out of the fixture")
                 }
                 do {
-                    values.append(try Self.value(json, as: type))
+                    values.append(try Self.value(json, as: column.type))
                 } catch let reason as FixtureValueError {
-                    throw FixtureError.badValue(path: file.path, row: index, column: column, reason: reason.message)
+                    throw FixtureError.badValue(path: file.path, row: index, column: name, reason: reason.message)
                 }
-                columns.append(dialect.quote(column))
+                columns.append(dialect.quote(name))
+            }
+            if let missing = table.primaryKey.first(where: { row[$0] == nil }) {
+                throw FixtureError.badValue(path: file.path, row: index, column: missing, reason: "every row gives its primary key, so that loading the fixtures again finds it instead of adding a copy")
             }
             let placeholders = values.indices.map { "$\($0 + 1)" }.joined(separator: ", ")
             do {
-                try connection.execute("INSERT INTO \(dialect.quote(file.table)) (\(columns.joined(separator: ", "))) VALUES (\(placeholders))", values)
+                inserted += try connection.execute(
+                    "INSERT INTO \(dialect.quote(file.table)) (\(columns.joined(separator: ", "))) VALUES (\(placeholders)) ON CONFLICT\(conflict) DO NOTHING",
+                    values)
             } catch let error as DatabaseError {
                 var cause = error
                 cause.sql = nil
                 throw FixtureError.badValue(path: file.path, row: index, column: error.column ?? "", reason: cause.description)
             }
         }
-        for column in table.primaryKey {
-            if let reset = dialect.sequenceResetSQL(table: file.table, column: column) {
-                _ = try connection.fetchAll(reset, [.text(dialect.quote(file.table)), .text(column)])
+        if inserted > 0 {
+            for column in table.primaryKey {
+                if let reset = dialect.sequenceResetSQL(table: file.table, column: column) {
+                    _ = try connection.fetchAll(reset, [.text(dialect.quote(file.table)), .text(column)])
+                }
             }
         }
-        return file.rows.count
+        return inserted
     }
 
     /// Why one JSON value does not fit its column.
