@@ -209,7 +209,7 @@ public final class PostgresConnection: DatabaseConnection, @unchecked Sendable {
 
     /// How to read a result column of type `oid`; PostGIS types have OIDs assigned when the
     /// extension is installed, so unknown OIDs are looked up once per connection.
-    private func kind(ofType oid: UInt32, sql: String) throws -> PostgresValues.ColumnKind {
+    func kind(ofType oid: UInt32, sql: String) throws -> PostgresValues.ColumnKind {
         if let builtIn = PostgresValues.kind(ofBuiltIn: oid) { return builtIn }
         if let known = typeKinds[oid] { return known ?? .text }
         let name = try fetchValue(String.self, "SELECT typname::text FROM pg_type WHERE oid = $1", [.int(Int64(oid))])

@@ -34,6 +34,12 @@ enum PostgresValues {
     /// Appends `value`'s binary form to `buffer` and returns its type OID; `geometryOID` is the
     /// connection's OID of PostGIS `geometry`, whose binary input takes EWKB.
     static func appendBinary(_ value: DatabaseValue, to buffer: inout [UInt8], geometryOID: () throws -> UInt32) rethrows -> UInt32 {
+        try value.withStreamedValue { try appendBinary($0, to: &buffer, geometryOID: geometryOID) }
+    }
+
+    /// Appends `value`'s binary form (the bytes of a parameter or of a binary COPY field, without
+    /// a length) and returns its type OID. JSON goes as `jsonb`: version byte 1, then the text.
+    static func appendBinary(_ value: StreamedValue, to buffer: inout [UInt8], geometryOID: () throws -> UInt32) rethrows -> UInt32 {
         switch value {
         case .null:
             return 0
@@ -47,32 +53,32 @@ enum PostgresValues {
             buffer.append(v ? 1 : 0)
             return OID.bool
         case .text(let v):
-            buffer += v.utf8
+            buffer += v
             return OID.text
         case .uuid(let v):
             withUnsafeBytes(of: v.uuid) { buffer += $0 }
             return OID.uuid
         case .timestamp(let v):
-            appendBigEndian(UInt64(bitPattern: v.microsecondsSinceEpoch - epochOffsetMicroseconds), to: &buffer)
+            appendBigEndian(UInt64(bitPattern: v.microsecondsSinceEpoch &- epochOffsetMicroseconds), to: &buffer)
             return OID.timestamptz
         case .date(let v):
-            appendBigEndian(UInt32(bitPattern: Int32(v.daysSinceEpoch - epochOffsetDays)), to: &buffer)
+            appendBigEndian(UInt32(bitPattern: Int32(truncatingIfNeeded: v.daysSinceEpoch - epochOffsetDays)), to: &buffer)
             return OID.date
-        case .json(let v):
+        case .json(let text):
             buffer.append(1)  // jsonb binary format version
-            buffer += v.canonicalText.utf8
+            buffer += text
             return OID.jsonb
         case .bytes(let v):
             buffer += v
             return OID.bytea
         case .geometry(let g):
-            buffer += g.ewkb()
+            g.appendEWKB(to: &buffer)
             return try geometryOID()
         }
     }
 
     @inline(__always)
-    private static func appendBigEndian<T: FixedWidthInteger>(_ value: T, to buffer: inout [UInt8]) {
+    static func appendBigEndian<T: FixedWidthInteger>(_ value: T, to buffer: inout [UInt8]) {
         withUnsafeBytes(of: value.bigEndian) { buffer += $0 }
     }
 

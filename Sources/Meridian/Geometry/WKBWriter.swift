@@ -36,22 +36,37 @@ extension Geometry {
         }
     }
 
+    /// Appends ``ewkb()`` to `buffer`, so a bulk writer (a COPY stream) reuses one allocation.
+    public func appendEWKB(to buffer: inout [UInt8]) {
+        let size = encodedSize(srid: srid)
+        let start = buffer.count
+        buffer.append(contentsOf: repeatElement(0, count: size))
+        buffer.withUnsafeMutableBytes { raw in write(srid: srid, size: size, to: raw.baseAddress! + start) }
+    }
+
     private func encodeWKB(srid: Int32?) -> [UInt8] {
-        let sridBytes = srid == nil ? 0 : 4
-        let size = WKBSize.body(of: shape) + 5 + sridBytes
+        let size = encodedSize(srid: srid)
         return [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
-            var w = ByteWriteCursor(buffer.baseAddress!)
-            w.byte(1)
-            if let srid {
-                w.u32(wkbTypeCode | 0x2000_0000)
-                w.u32(UInt32(bitPattern: srid))
-            } else {
-                w.u32(wkbTypeCode)
-            }
-            w.body(of: shape, elementMarker: 1)
-            precondition(w.offset == size, "WKB size computation disagrees with the writer")
+            write(srid: srid, size: size, to: UnsafeMutableRawPointer(buffer.baseAddress!))
             count = size
         }
+    }
+
+    private func encodedSize(srid: Int32?) -> Int {
+        WKBSize.body(of: shape) + 5 + (srid == nil ? 0 : 4)
+    }
+
+    private func write(srid: Int32?, size: Int, to base: UnsafeMutableRawPointer) {
+        var w = ByteWriteCursor(base)
+        w.byte(1)
+        if let srid {
+            w.u32(wkbTypeCode | 0x2000_0000)
+            w.u32(UInt32(bitPattern: srid))
+        } else {
+            w.u32(wkbTypeCode)
+        }
+        w.body(of: shape, elementMarker: 1)
+        precondition(w.offset == size, "WKB size computation disagrees with the writer")
     }
 }
 

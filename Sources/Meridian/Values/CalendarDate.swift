@@ -31,6 +31,13 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
     /// Days since 1970-01-01.
     public var daysSinceEpoch: Int64 { CivilCalendar.days(year: year, month: month, day: day) }
 
+    /// The day `days` after 1970-01-01 (before it when negative); `nil` outside 0001–9999.
+    public init?(daysSinceEpoch days: Int64) {
+        guard (-719_162...2_932_896).contains(days) else { return nil }
+        let (year, month, day) = CivilCalendar.civil(days: days)
+        self.init(year: year, month: month, day: day)
+    }
+
     public var iso8601: String {
         var bytes = [UInt8]()
         bytes.reserveCapacity(10)
