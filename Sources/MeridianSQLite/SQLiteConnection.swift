@@ -112,6 +112,13 @@ public final class SQLiteConnection: DatabaseConnection, @unchecked Sendable {
         if offset >= 0, let sql {
             error.line = 1 + sql.utf8.prefix(offset).reduce(0) { $1 == 0x0A ? $0 + 1 : $0 }
         }
+        if error.kind == .checkViolation, let check = error.constraint,
+           let (table, column) = try? SQLiteInspector.columnTyped(byCheck: check, self) {
+            error.kind = .invalidValue
+            error.reason = "a value is not of its column's type (\(table).\(column)): bind the column's logical type"
+            error.table = table
+            error.column = column
+        }
         return error
     }
 

@@ -36,6 +36,28 @@ public struct SQLiteInspector: SchemaInspector {
         return SchemaSnapshot(tables: tables, views: views)
     }
 
+    /// The column whose logical type the CHECK constraint `name` stands for: one of the checks
+    /// ``SQLiteDialect`` adds so that a column holds its type's storage form only (JSON that
+    /// parses, canonical UUID and timestamp text, 0 or 1). `nil` for any other check, including
+    /// an enumeration's `IN` list, which PostgreSQL enforces with a CHECK too.
+    ///
+    /// PostgreSQL refuses a value its column's type cannot read before any check runs; the
+    /// driver asks this on a failed CHECK so that it can report the same kind of error.
+    static func columnTyped(byCheck name: String, _ connection: any DatabaseConnection) throws -> (table: String, column: String)? {
+        let candidates = try connection.fetchAll(
+            Relation.self, "SELECT type, name, sql FROM sqlite_master WHERE type = 'table' AND instr(sql, $1) > 0", [.text(name)])
+        for relation in candidates {
+            guard let sql = relation.sql, let check = SQLiteTableSQL(sql).checks.first(where: { $0.name == name }) else { continue }
+            let table = try SQLiteInspector().table(relation.name, sql: sql, spatial: [], connection)
+            guard !table.checks.contains(name) else { return nil }
+            let column = table.columns.first { column in check.expression.contains { $0.normalized == .word(column.name.lowercased()) } }
+            guard let column, case .logical(let type) = column.type else { return nil }
+            if case .enumeration = type { return nil }
+            return (relation.name, column.name)
+        }
+        return nil
+    }
+
     // MARK: - Tables
 
     private func table(_ name: String, sql: String, spatial: [SpatialColumn], _ connection: any DatabaseConnection) throws -> SchemaSnapshot.Table {

@@ -39,6 +39,26 @@ open class ParityTestCase: XCTestCase {
         }
     }
 
+    /// Runs `body` on a fresh database of each backend, as ``parity(recipe:file:line:_:)`` does,
+    /// and fails unless both return the same value; the failure shows the lines that differ.
+    ///
+    /// ```swift
+    /// parityEqual(recipe: recipe) { db, _ in
+    ///     try db.fetchAll(Quake.self, "SELECT * FROM v_recent_significant_quakes ORDER BY usgs_id")
+    /// }
+    /// ```
+    public func parityEqual<T: Equatable>(
+        recipe: DatabaseRecipe? = nil, file: StaticString = #filePath, line: UInt = #line,
+        _ body: (any DatabaseConnection, Backend) throws -> T
+    ) {
+        var results: [(backend: Backend, value: T)] = []
+        parity(recipe: recipe, file: file, line: line) { db, backend in results.append((backend, try body(db, backend))) }
+        if let first = results.first, let other = results.dropFirst().first(where: { $0.value != first.value }) {
+            let mismatch = ParityMismatch(first: (first.backend, String(describing: first.value)), second: (other.backend, String(describing: other.value)))
+            XCTFail(mismatch.description, file: file, line: line)
+        }
+    }
+
     /// Runs `body` on a fresh database of each backend that several sessions can share: `open`
     /// returns a new connection to it each time (a temporary SQLite file; the same private
     /// PostgreSQL schema). For cases about concurrency and separate sessions.

@@ -49,6 +49,9 @@ public struct DatabaseError: Error, Sendable, CustomStringConvertible, CustomDeb
         public static let binding = Kind("binding")
         /// The database file is read-only or the transaction is read-only.
         public static let readOnly = Kind("readOnly")
+        /// The role lacks a privilege for the statement (PostgreSQL's 42501: an application role
+        /// dropping a table). SQLite has no roles; its file permissions give ``readOnly``.
+        public static let permissionDenied = Kind("permissionDenied")
         /// The file is not a database of the expected kind.
         public static let notADatabase = Kind("notADatabase")
         /// A column could not be decoded into the requested Swift type.
