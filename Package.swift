@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "MeridianSQLite", targets: ["MeridianSQLite"]),
         .library(name: "MeridianPostgres", targets: ["MeridianPostgres"]),
         .library(name: "MeridianTesting", targets: ["MeridianTesting"]),
+        .library(name: "MeridianSynthetic", targets: ["MeridianSynthetic"]),
         .executable(name: "meridian", targets: ["meridian"]),
         .executable(name: "meridian-bench", targets: ["meridian-bench"]),
     ],
@@ -31,10 +32,11 @@ let package = Package(
         .target(name: "MeridianSQLite", dependencies: ["Meridian", "CMeridianSQLite"]),
         .target(name: "MeridianPostgres", dependencies: ["Meridian", "CMeridianLibPQ"]),
         .target(name: "MeridianTesting", dependencies: ["Meridian", "MeridianSQLite", "MeridianPostgres"]),
+        .target(name: "MeridianSynthetic", dependencies: ["Meridian"]),
         .executableTarget(
             name: "meridian",
             dependencies: [
-                "Meridian", "MeridianSQLite", "MeridianPostgres",
+                "Meridian", "MeridianSQLite", "MeridianPostgres", "MeridianSynthetic",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -42,7 +44,7 @@ let package = Package(
         .executableTarget(
             name: "meridian-bench",
             dependencies: [
-                "Meridian", "MeridianSQLite", "MeridianPostgres", "MeridianTesting", "CMeridianSQLite",
+                "Meridian", "MeridianSQLite", "MeridianPostgres", "MeridianTesting", "MeridianSynthetic", "CMeridianSQLite",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Benchmarks/meridian-bench"
@@ -50,9 +52,10 @@ let package = Package(
         .testTarget(name: "MeridianTests", dependencies: ["Meridian"]),
         .testTarget(name: "MeridianSQLiteTests", dependencies: ["MeridianSQLite", "MeridianTesting"]),
         .testTarget(name: "MeridianPostgresTests", dependencies: ["MeridianPostgres", "MeridianTesting"]),
-        .testTarget(name: "ParityTests", dependencies: ["Meridian", "MeridianTesting"]),
+        .testTarget(name: "ParityTests", dependencies: ["Meridian", "MeridianTesting", "MeridianSynthetic"]),
         .testTarget(name: "MeridianCLITests", dependencies: ["Meridian", "MeridianTesting"]),
         .testTarget(name: "MeridianTestingTests", dependencies: ["MeridianTesting"]),
+        .testTarget(name: "MeridianSyntheticTests", dependencies: ["MeridianSynthetic"]),
     ],
     swiftLanguageModes: [.v6]
 )
