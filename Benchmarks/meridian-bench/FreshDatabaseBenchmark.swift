@@ -60,11 +60,11 @@ struct FreshDatabaseBenchmark {
 
     /// One insert and one select, with the rows a real test would touch.
     private func simulatedTest(_ db: any DatabaseConnection, index: Int) throws {
-        let id = Int64(1_000_000 + index)
-        let point = db.dialect is SQLiteDialect ? "MakePoint($3, $4, 4326)" : "ST_SetSRID(ST_MakePoint($3, $4), 4326)::geography"
-        try db.execute("INSERT INTO observatories (id, name, country_code, active, location) VALUES ($1, $2, 'ZZ', true, \(point))",
-                       [.int(id), .text("Bench \(index)"), .double(10), .double(20)])
-        guard try db.fetchValue(Int64.self, "SELECT count(*) FROM observatories WHERE id = $1", [.int(id)]) == 1 else {
+        let usgsID = "bench-\(index)"
+        let point = db.dialect is SQLiteDialect ? "MakePoint($2, $3, 4326)" : "ST_SetSRID(ST_MakePoint($2, $3), 4326)::geography"
+        try db.execute("INSERT INTO earthquakes (usgs_id, magnitude, occurred_at, location) VALUES ($1, 5.0, '2024-01-01T00:00:00.000000Z', \(point))",
+                       [.text(usgsID), .double(10), .double(20)])
+        guard try db.fetchValue(Int64.self, "SELECT count(*) FROM earthquakes WHERE usgs_id = $1", [.text(usgsID)]) == 1 else {
             throw BenchmarkError("the inserted row was not found")
         }
     }
@@ -94,7 +94,7 @@ struct FreshDatabaseBenchmark {
             for index in 0..<60 {
                 let (ms, db) = try BenchmarkClock.measure { () throws -> SQLiteConnection in
                     let db = try make()
-                    _ = try db.fetchValue(Int64.self, "SELECT count(*) FROM observatories")
+                    _ = try db.fetchValue(Int64.self, "SELECT count(*) FROM earthquakes")
                     return db
                 }
                 if index >= 10 { samples.append(ms) }

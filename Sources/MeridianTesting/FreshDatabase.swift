@@ -41,6 +41,7 @@ public final class FreshDatabase: @unchecked Sendable {
         switch backend {
         case .sqlite:
             let connection = try recipe.map { try SQLiteTemplate.shared(for: $0).fresh() } ?? TestDatabase.sqlite()
+            BackgroundWork.installExitHook(spatiaLiteLoaded: true)
             return FreshDatabase(backend: backend, connection: connection)
         case .postgres:
             guard let url = TestDatabase.postgresURL else {
@@ -58,13 +59,13 @@ public final class FreshDatabase: @unchecked Sendable {
 
     /// Removes the database now rather than when the handle is released. The connection is
     /// closed on a background thread: closing an in-memory SpatiaLite clone takes about 3 ms,
-    /// which the test need not wait for.
+    /// which the test need not wait for (the process's exit waits for it: ``BackgroundWork``).
     public func close() {
         cleanup?()
         cleanup = nil
         guard let released = handle.map(ReleasedConnection.init) else { return }
         handle = nil
-        DispatchQueue.global(qos: .utility).async { withExtendedLifetime(released) {} }
+        BackgroundWork.async { withExtendedLifetime(released) {} }
     }
 
     deinit { close() }

@@ -41,7 +41,7 @@ public final class PostgresTemplate: @unchecked Sendable {
         pool = PreparedPool(capacity: prepareAhead, name: "meridian-postgres-clones",
                             make: { try PostgresFreshDatabase(serverURL: serverURL, template: name) },
                             discard: { $0.close() })
-        PostgresTemplate.remember(pool)
+        BackgroundWork.installExitHook(spatiaLiteLoaded: false)
     }
 
     deinit { pool.shutdown() }
@@ -86,11 +86,7 @@ public final class PostgresTemplate: @unchecked Sendable {
     // MARK: - Registry
 
     private static let registryLock = NSLock()
-    /// Separate from `registryLock`, which is held while a template (and its pool) is made.
-    private static let poolsLock = NSLock()
     nonisolated(unsafe) private static var registry: [String: PostgresTemplate] = [:]
-    nonisolated(unsafe) private static var pools: [PreparedPool<PostgresFreshDatabase>] = []
-    nonisolated(unsafe) private static var exitHookInstalled = false
 
     /// The process's template for `recipe` on `serverURL` (default `MERIDIAN_POSTGRES_URL`),
     /// checked against the files on first use in this process and rebuilt when they changed.
@@ -108,24 +104,6 @@ public final class PostgresTemplate: @unchecked Sendable {
         return template
     }
 
-    /// Keeps `pool` so its prepared databases are dropped when the process exits.
-    private static func remember(_ pool: PreparedPool<PostgresFreshDatabase>) {
-        poolsLock.lock()
-        defer { poolsLock.unlock() }
-        pools.append(pool)
-        if !exitHookInstalled {
-            exitHookInstalled = true
-            atexit { PostgresTemplate.dropPrepared() }
-        }
-    }
-
-    /// Drops every database prepared ahead and not taken, in this process.
-    public static func dropPrepared() {
-        poolsLock.lock()
-        let all = pools
-        poolsLock.unlock()
-        all.forEach { $0.shutdown() }
-    }
 }
 
 /// One test's own PostgreSQL database, cloned from a template; dropped by ``close()`` or when

@@ -6,7 +6,8 @@ import Foundation
 /// An empty pool never blocks a caller: ``take()`` makes the item on the caller's thread (the
 /// work is the same, only not hidden), which also keeps parallel tests from queueing behind one
 /// producer. A background failure stops production; callers then make items themselves and see
-/// the real error.
+/// the real error. The pool stops when the process exits (``BackgroundWork``), and the exit
+/// waits for an item being made.
 final class PreparedPool<Item: Sendable>: @unchecked Sendable {
     private let condition = NSCondition()
     private var ready: [Item] = []
@@ -21,6 +22,7 @@ final class PreparedPool<Item: Sendable>: @unchecked Sendable {
         self.make = make
         self.discard = discard
         guard capacity > 0 else { return }
+        BackgroundWork.stopAtExit { [weak self] in self?.shutdown() }
         let thread = Thread { [self] in produce() }
         thread.name = name
         thread.qualityOfService = .userInitiated
@@ -58,11 +60,11 @@ final class PreparedPool<Item: Sendable>: @unchecked Sendable {
             condition.unlock()
             if stop { return }
             do {
-                let item = try make()
+                let item = try BackgroundWork.run(make)
                 condition.lock()
                 if stopped {
                     condition.unlock()
-                    discard(item)
+                    BackgroundWork.run { discard(item) }
                     return
                 }
                 ready.append(item)

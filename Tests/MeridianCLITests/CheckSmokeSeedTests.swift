@@ -1,4 +1,5 @@
 import Foundation
+import Meridian
 import MeridianTesting
 import XCTest
 
@@ -7,6 +8,19 @@ final class CheckSmokeSeedTests: CLITestCase {
     private static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     private static func reference(_ folder: String) -> String { root.appendingPathComponent(folder).path }
 
+    /// How many migrations the reference folder holds.
+    private static var referenceMigrations: Int {
+        get throws { try FileManager.default.contentsOfDirectory(atPath: reference("migrations-sqlite")).filter { $0.hasSuffix(".up.sql") }.count }
+    }
+
+    /// How many rows the reference fixtures hold, and in how many tables.
+    private static var referenceFixtures: (rows: Int, tables: Int) {
+        get throws {
+            let files = try FixtureFile.load(directory: reference("fixtures"))
+            return (files.reduce(0) { $0 + $1.rows.count }, Set(files.map(\.table)).count)
+        }
+    }
+
     func testCheckProvesTheReferenceFoldersBuildTheSameSchema() throws {
         let s = try sandbox(.sqlite)
         let result = try s.meridian([
@@ -14,7 +28,7 @@ final class CheckSmokeSeedTests: CLITestCase {
             "--postgres-migrations", Self.reference("migrations-postgres"), "--postgres", try Self.postgresServer(),
         ])
         XCTAssertSucceeds(result)
-        XCTAssertTrue(result.stdout.contains("9 migrations in lockstep; both build the same schema (14 tables, 1 view)"), "\(result)")
+        XCTAssertTrue(result.stdout.contains("\(try Self.referenceMigrations) migrations in lockstep; both build the same schema (14 tables, 3 views)"), "\(result)")
     }
 
     func testCheckNamesEveryDifference() throws {
@@ -55,23 +69,54 @@ final class CheckSmokeSeedTests: CLITestCase {
             "--fixtures", Self.reference("fixtures"), "--postgres", try Self.postgresServer(),
         ])
         XCTAssertSucceeds(result)
-        XCTAssertMentionsInOrder(result.stdout, ["sqlite: 9 migrations, 300 fixture rows", "ok", "postgres: 9 migrations, 300 fixture rows", "ok"])
+        let summary = "\(try Self.referenceMigrations) migrations, \(try Self.referenceFixtures.rows) fixture rows"
+        XCTAssertMentionsInOrder(result.stdout, ["sqlite: \(summary)", "ok", "postgres: \(summary)", "ok"])
     }
 
     func testSeedOnSQLite() throws { try seed(sandbox(.sqlite)) }
     func testSeedOnPostgres() throws { try seed(sandbox(.postgres)) }
 
-    /// Seeding loads every row in one transaction; a second seed fails on the first duplicate,
-    /// names the file and row, and leaves the data as it was.
+    /// Seeding loads every row in one transaction; a second seed finds every row present and
+    /// changes nothing.
     private func seed(_ s: CLISandbox) throws {
         let migrations = Self.reference(s.migrations)
+        let fixtures = try Self.referenceFixtures
         XCTAssertSucceeds(try s.meridian(["migrate", "up", "--database", s.database, "--migrations", migrations]))
         let first = try s.meridian(["seed", "--database", s.database, "--fixtures", Self.reference("fixtures")])
         XCTAssertSucceeds(first)
-        XCTAssertTrue(first.stdout.contains("loaded 300 rows into 14 tables"), "\(first)")
-        let before = try s.query("SELECT count(*) AS n FROM earthquakes").first?["n"] as? NSNumber
+        XCTAssertTrue(first.stdout.contains("\(fixtures.rows) new rows in \(fixtures.tables) tables, 0 already present"), "\(first)")
+        let before = try s.query("SELECT count(*) AS n FROM prophecy_sign_links").first?["n"] as? NSNumber
         let again = try s.meridian(["seed", "--database", s.database, "--fixtures", Self.reference("fixtures")])
-        XCTAssertFailsCleanly(again, mentioning: ["01_observatories.json", "row 1", "already exists"], "[\(s.backend)]")
-        XCTAssertEqual(try s.query("SELECT count(*) AS n FROM earthquakes").first?["n"] as? NSNumber, before, "[\(s.backend)]")
+        XCTAssertSucceeds(again)
+        XCTAssertTrue(again.stdout.contains("0 new rows in \(fixtures.tables) tables, \(fixtures.rows) already present"), "\(again)")
+        XCTAssertEqual(try s.query("SELECT count(*) AS n FROM prophecy_sign_links").first?["n"] as? NSNumber, before, "[\(s.backend)]")
+    }
+
+    func testSeedRefusesBadFixturesAndLoadsNothing() throws {
+        for backend in Backend.allCases {
+            let s = try sandbox(backend)
+            XCTAssertSucceeds(try s.meridian(["migrate", "up", "--database", s.database, "--migrations", Self.reference(s.migrations)]))
+            try s.write("good/signs.json", #"{"table": "celestial_signs", "rows": [{"id": 1, "name": "Blood moon", "sign_type": "blood_moon", "description": "d"}]}"#)
+            let cases: [(file: String, text: String, mentioning: [String])] = [
+                ("bad/signs.json", #"{"table": "celestial_signs", "rows": [{"id": 2, "name": "Comet", "sign_type": "comet", "description": 7}]}"#,
+                 ["signs.json", "row 1", "column description"]),
+                ("bad/signs.json", #"{"table": "celestial_signs", "rows": [{"name": "No key", "sign_type": "comet", "description": "d"}]}"#,
+                 ["signs.json", "row 1", "column id", "primary key"]),
+                ("bad/orbits.json", #"{"table": "orbital_elements", "rows": [{"id": 1, "object_designation": "1I", "epoch": "2017-11-23T00:00:00.000000Z", "eccentricity": 1.2, "perihelion_distance_au": 0.25, "inclination_deg": 122.7, "source": "t", "is_interstellar": true}]}"#,
+                 ["orbits.json", "is_interstellar", "computes"]),
+                ("bad/links.json", #"{"table": "prophecy_sign_links", "rows": [{"prophecy_id": 99, "sign_id": 1}]}"#,
+                 ["links.json", "row 1", "foreign key"]),
+                ("bad/signs.json", #"{"table": "celestial_signs", "rows": [{"id": 2, "name": "Comet", "sign_type": "comet""#,
+                 ["signs.json"]),
+            ]
+            for bad in cases {
+                try? FileManager.default.removeItem(atPath: s.path("bad"))
+                try s.write(bad.file, bad.text)
+                try s.write("bad/signs_good.json", #"{"table": "celestial_signs", "rows": [{"id": 3, "name": "Aurora", "sign_type": "aurora", "description": "d"}]}"#)
+                let result = try s.meridian(["seed", "--database", s.database, "--fixtures", "bad"])
+                XCTAssertFailsCleanly(result, mentioning: bad.mentioning, "[\(backend)] \(bad.file)")
+                XCTAssertEqual(try s.query("SELECT count(*) AS n FROM celestial_signs").first?["n"] as? NSNumber, 0, "[\(backend)] \(bad.file)")
+            }
+        }
     }
 }

@@ -21,26 +21,26 @@ final class SQLiteTemplateTests: XCTestCase {
         let template = try template()
         let first = try template.fresh()
         let second = try template.fresh()
-        let before = try second.fetchValue(Int64.self, "SELECT count(*) FROM observatories")
+        let before = try second.fetchValue(Int64.self, "SELECT count(*) FROM earthquakes")
         try first.execute("DELETE FROM event_correlations")
         try first.execute("DELETE FROM alerts")
-        try insertObservatory(first, id: 900_001)
-        XCTAssertEqual(try second.fetchValue(Int64.self, "SELECT count(*) FROM observatories"), before)
-        XCTAssertEqual(try first.fetchValue(Int64.self, "SELECT count(*) FROM observatories"), before! + 1)
-        XCTAssertEqual(try template.fresh().fetchValue(Int64.self, "SELECT count(*) FROM observatories"), before)
+        try insertProbeQuake(first, id: 900_001)
+        XCTAssertEqual(try second.fetchValue(Int64.self, "SELECT count(*) FROM earthquakes"), before)
+        XCTAssertEqual(try first.fetchValue(Int64.self, "SELECT count(*) FROM earthquakes"), before! + 1)
+        XCTAssertEqual(try template.fresh().fetchValue(Int64.self, "SELECT count(*) FROM earthquakes"), before)
     }
 
     func testSpatialWorksInClone() throws {
         let db = try template().fresh()
-        try insertObservatory(db, id: 900_002, x: 12.5, y: -33.25)
-        let viaIndex = try db.fetchValue(Int64.self, """
-            SELECT id FROM observatories WHERE ROWID IN (
-              SELECT pkid FROM idx_observatories_location
+        try insertProbeQuake(db, id: 900_002, x: 12.5, y: -33.25)
+        let viaIndex = try db.fetchValue(String.self, """
+            SELECT usgs_id FROM earthquakes WHERE ROWID IN (
+              SELECT pkid FROM idx_earthquakes_location
               WHERE xmin <= 12.5001 AND xmax >= 12.4999 AND ymin <= -33.2499 AND ymax >= -33.2501)
             """)
-        XCTAssertEqual(viaIndex, 900_002, "the R*Tree index must see a point inserted in the clone")
+        XCTAssertEqual(viaIndex, "probe-900002", "the R*Tree index must see a point inserted in the clone")
         let distance = try db.fetchValue(Double.self,
-            "SELECT ST_Distance(location, MakePoint(13.5, -33.25, 4326), 1) FROM observatories WHERE id = 900002")
+            "SELECT ST_Distance(location, MakePoint(13.5, -33.25, 4326), 1) FROM earthquakes WHERE usgs_id = 'probe-900002'")
         XCTAssertNotNil(distance)
         XCTAssertEqual(distance ?? 0, 93_000, accuracy: 1_000)
         XCTAssertTrue(try db.hasSpatialMetadata())
@@ -48,8 +48,8 @@ final class SQLiteTemplateTests: XCTestCase {
 
     func testBackupCloneAlsoWorks() throws {
         let db = try template().makeCloneByBackup()
-        try insertObservatory(db, id: 900_003)
-        XCTAssertEqual(try db.fetchValue(Int64.self, "SELECT count(*) FROM idx_observatories_location WHERE pkid = 900003"), 1)
+        try insertProbeQuake(db, id: 900_003)
+        XCTAssertEqual(try db.fetchValue(Int64.self, "SELECT count(*) FROM idx_earthquakes_location WHERE pkid = (SELECT ROWID FROM earthquakes WHERE usgs_id = 'probe-900003')"), 1)
     }
 
     func testChangedMigrationRebuildsTemplate() throws {
@@ -57,7 +57,7 @@ final class SQLiteTemplateTests: XCTestCase {
         defer { try? FileManager.default.removeItem(atPath: root) }
         let first = try SQLiteTemplate.shared(for: recipe, prepareAhead: 0)
         XCTAssertTrue(try SQLiteTemplate.shared(for: recipe, prepareAhead: 0) === first, "unchanged files reuse the template")
-        let path = root + "/migrations-sqlite/0009_earthquake_intensity.up.sql"
+        let path = root + "/migrations-sqlite/0002_create_views.up.sql"
         let text = try String(contentsOfFile: path, encoding: .utf8)
         try (text + "\nCREATE TABLE fingerprint_probe (id INTEGER PRIMARY KEY);\n").write(toFile: path, atomically: true, encoding: .utf8)
         XCTAssertNotEqual(try recipe.fingerprint(for: .sqlite), first.fingerprint)
@@ -76,8 +76,8 @@ final class SQLiteTemplateTests: XCTestCase {
         DispatchQueue.concurrentPerform(iterations: 8) { index in
             do {
                 let db = try template.fresh()
-                try insertObservatory(db, id: 910_000) // the same id: fails if any two shared a database
-                counts.add(try db.fetchValue(Int64.self, "SELECT count(*) FROM observatories WHERE id = 910000") ?? -1)
+                try insertProbeQuake(db, id: 910_000) // the same usgs_id: fails if any two shared a database
+                counts.add(try db.fetchValue(Int64.self, "SELECT count(*) FROM earthquakes WHERE usgs_id = 'probe-910000'") ?? -1)
                 _ = index
             } catch { errors.record(error) }
         }
@@ -86,12 +86,12 @@ final class SQLiteTemplateTests: XCTestCase {
     }
 }
 
-/// Inserts an observatory with a point, through SQL so SpatiaLite's triggers run.
-func insertObservatory(_ db: any DatabaseConnection, id: Int64, x: Double = 10, y: Double = 20) throws {
-    let point = db.dialect is SQLiteDialect ? "MakePoint($3, $4, 4326)" : "ST_SetSRID(ST_MakePoint($3, $4), 4326)::geography"
+/// Inserts an earthquake `probe-<number>` with a point, through SQL so SpatiaLite's triggers run.
+func insertProbeQuake(_ db: any DatabaseConnection, id number: Int64, x: Double = 10, y: Double = 20) throws {
+    let point = db.dialect is SQLiteDialect ? "MakePoint($2, $3, 4326)" : "ST_SetSRID(ST_MakePoint($2, $3), 4326)::geography"
     try db.execute(
-        "INSERT INTO observatories (id, name, country_code, active, location) VALUES ($1, $2, 'ZZ', $5, \(point))",
-        [.int(id), .text("Probe \(id)"), .double(x), .double(y), .bool(true)])
+        "INSERT INTO earthquakes (id, usgs_id, magnitude, occurred_at, location) VALUES ($4, $1, 5.0, '2024-01-01T00:00:00.000000Z', \(point))",
+        [.text("probe-\(number)"), .double(x), .double(y), .uuid(UUID())])
 }
 
 final class Counts: @unchecked Sendable {

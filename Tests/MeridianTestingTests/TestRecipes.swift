@@ -39,7 +39,7 @@ enum TestRecipes {
         // A comment unique to this copy, so its templates (named by fingerprint) never share a
         // name with the reference template other tests and processes reuse.
         for folder in ["migrations-sqlite", "migrations-postgres"] {
-            let path = dir + "/" + folder + "/0001_observatories_and_bodies.up.sql"
+            let path = dir + "/" + folder + "/0001_initial_schema.up.sql"
             let text = try String(contentsOfFile: path, encoding: .utf8)
             try (text + "\n-- scratch copy \(UUID().uuidString)\n").write(toFile: path, atomically: true, encoding: .utf8)
         }
