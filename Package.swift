@@ -32,7 +32,7 @@ let package = Package(
         .target(name: "MeridianSQLite", dependencies: ["Meridian", "CMeridianSQLite"]),
         .target(name: "MeridianPostgres", dependencies: ["Meridian", "CMeridianLibPQ"]),
         .target(name: "MeridianTesting", dependencies: ["Meridian", "MeridianSQLite", "MeridianPostgres"]),
-        .target(name: "MeridianSynthetic", dependencies: ["Meridian"]),
+        .target(name: "MeridianSynthetic", dependencies: ["Meridian", "MeridianPostgres"]),
         .executableTarget(
             name: "meridian",
             dependencies: [

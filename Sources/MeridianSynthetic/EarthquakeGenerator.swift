@@ -75,7 +75,10 @@ public struct EarthquakeGenerator: SyntheticTableGenerator {
             case .hotspot: 1 + random.exponential(mean: 10)
             case .subduction, .collision: 3 + random.exponential(mean: 20)
             }
-        return min(shallow, min(70, boundary.maxDepthKm)).rounded(places: 2)
+        // The tail beyond the zone's shallow limit is spread back over the range rather than
+        // piled up at the limit.
+        let limit = min(70, boundary.maxDepthKm)
+        return (shallow <= limit ? shallow : random.uniform(1, limit)).rounded(places: 2)
     }
 
     /// `mww` for the large events, `mb` for the middle, and the local networks' own scale below.

@@ -2,6 +2,13 @@ import Meridian
 
 /// The tables of the reference database that `meridian fixtures generate` fills, in the
 /// order it fills them.
+///
+/// Why a module of its own, `MeridianSynthetic`, rather than `Meridian/Fixtures`: the core
+/// module is the toolkit every application links (values, dialects, migrations, fixture
+/// loading) and knows no schema; this module knows one, the reference database, down to its
+/// plate boundaries and comets. The CLI, the benchmarks and the tests use it; an application
+/// that only wants the storage layer does not carry it. It depends on `MeridianPostgres` for
+/// one thing, ``PostgresCopySink``.
 public enum SyntheticTable: String, CaseIterable, Sendable, CustomStringConvertible {
     case earthquakes
     case volcanicActivity = "volcanic_activity"

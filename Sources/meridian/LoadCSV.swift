@@ -50,11 +50,11 @@ struct LoadCSV: ParsableCommand {
         let input = try open()
         defer { if file != "-" { try? input.close() } }
         let size = file == "-" ? nil : (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? NSNumber)?.intValue
-        let display = ProgressLine(totalBytes: size)
+        let display = ProgressLine()
         var reader = CSVReader(fileDescriptor: input.fileDescriptor)
         let loader = USGSCatalogueLoader(
             connection: try database.connect(), onError: onError, types: types.contains("all") ? nil : Set(types.isEmpty ? ["earthquake"] : types),
-            progress: display.map { display in { display.show($0) } })
+            progress: display.map { display in { display.show(Self.progressText($0, totalBytes: size)) } })
 
         let started = DispatchTime.now()
         let report: USGSLoadReport
@@ -89,6 +89,13 @@ struct LoadCSV: ParsableCommand {
         for row in report.badRows { Console.progress("\(source):\(row.line): \(row.reason)") }
         let unlisted = report.rejected - report.badRows.count
         if unlisted > 0 { Console.progress("\(source): … and \(plural(unlisted, "more bad row"))") }
+    }
+
+    /// `12000 rows (40%)`: rows read, and how far into the file when its size is known.
+    private static func progressText(_ progress: USGSLoadProgress, totalBytes: Int?) -> String {
+        var text = "\(progress.rows) rows"
+        if let totalBytes, totalBytes > 0 { text += String(format: " (%.0f%%)", 100 * Double(progress.bytesRead) / Double(totalBytes)) }
+        return text
     }
 
     private func seconds(since start: DispatchTime) -> Double {
@@ -137,26 +144,5 @@ struct LoadSummary: Encodable {
         try c.encode(report.ignored, forKey: .ignored)
         try c.encode(report.rejected, forKey: .rejected)
         try c.encode(report.badRows, forKey: .badRows)
-    }
-}
-
-/// A progress line on stderr, redrawn in place; only when stderr is a terminal.
-final class ProgressLine {
-    private let totalBytes: Int?
-
-    /// `nil` when stderr is not a terminal (pipes and files stay quiet).
-    init?(totalBytes: Int?) {
-        guard isatty(STDERR_FILENO) == 1 else { return nil }
-        self.totalBytes = totalBytes
-    }
-
-    func show(_ progress: USGSLoadProgress) {
-        var text = "\r\(progress.rows) rows"
-        if let totalBytes, totalBytes > 0 { text += String(format: " (%.0f%%)", 100 * Double(progress.bytesRead) / Double(totalBytes)) }
-        FileHandle.standardError.write(Data(text.utf8))
-    }
-
-    func clear() {
-        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
     }
 }
