@@ -12,10 +12,13 @@ enum PostgresError {
         }
         let state = field("C") ?? ""
         let message = field("M") ?? firstLine(String(cString: PQerrorMessage(connection)))
+        // A function that refuses an argument (invalid_parameter_value) gives the value in its
+        // DETAIL, kept with the engine's message; other DETAILs quote rows and are left out.
+        let detail = state == "22023" ? field("D") : nil
         var error = DatabaseError(
             kind(sqlState: state, connectionBroken: PQstatus(connection) != CONNECTION_OK), reason(sqlState: state, message: message),
             table: field("t"), constraint: field("n"), column: field("c"),
-            nativeCode: state.isEmpty ? nil : state, nativeMessage: message, sql: sql)
+            nativeCode: state.isEmpty ? nil : state, nativeMessage: detail.map { "\(message)\n\($0)" } ?? message, sql: sql)
         if state == "XX000", message.contains("does not match column") {
             // PostGIS raises a column's geometry type or SRID mismatch as an internal error.
             error.kind = .invalidValue

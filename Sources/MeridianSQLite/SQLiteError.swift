@@ -4,6 +4,10 @@ import Meridian
 
 /// Maps SQLite's extended result codes and messages to ``DatabaseError``.
 enum SQLiteError {
+    /// `SQLITE_CONSTRAINT_FUNCTION`, which SQLite leaves to registered functions that refuse an
+    /// argument (Swift does not import the macro).
+    static let functionRefusedArgument: Int32 = SQLITE_CONSTRAINT | (4 << 8)
+
     static func make(code: Int32, message: String, sql: String?) -> DatabaseError {
         let primary = code & 0xFF
         let native = "\(String(cString: sqlite3_errstr(code))) (\(code))"
@@ -25,6 +29,9 @@ enum SQLiteError {
             // SQLITE_CONSTRAINT_FOREIGNKEY, or another constraint code when a RESTRICT action fires.
             error.kind = .foreignKeyViolation
             error.reason = "a foreign key points at no row, or a referenced row is still in use"
+        case functionRefusedArgument:  // Meridian's own message: the reason, then a line with the value
+            error.kind = .invalidValue
+            error.reason = String(message.prefix { $0 != "\n" })
         case 1811 where message.contains("Geometry"), 1811 where message.contains("geometry"):
             // SpatiaLite's column triggers: wrong geometry type or SRID for the column.
             error.kind = .invalidValue

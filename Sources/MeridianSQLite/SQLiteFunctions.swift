@@ -12,6 +12,8 @@ import Meridian
 /// - `meridian_now()`: `now()`, unless the connection pinned the clock
 ///   (``SQLiteConnection/pinClock(to:)``); the reference schema's migrations define the same
 ///   function on PostgreSQL.
+/// - `calculate_distance_km(lat1, lon1, lat2, lon2)`: the geodesic distance on WGS84, which the
+///   reference schema's migrations define on PostgreSQL (see `SQLiteFunctions+Distance.swift`).
 final class SQLiteFunctions {
     /// The instant `now()` returns until the transaction ends; `nil` before its first call.
     private var transactionInstant: Timestamp?
@@ -37,6 +39,7 @@ final class SQLiteFunctions {
             SQLiteFunctions.result(UUID().uuidString.lowercased(), invocation)
         }, nil, nil, nil)
         guard code == SQLITE_OK else { throw DatabaseError(.other, "cannot register gen_random_uuid() on SQLite", nativeCode: "\(code)") }
+        try SQLiteFunctions.registerDistance(on: db)
         sqlite3_commit_hook(db, { context in
             Unmanaged<SQLiteFunctions>.fromOpaque(context!).takeUnretainedValue().transactionInstant = nil
             return 0
