@@ -76,7 +76,25 @@ public struct PostgresDialect: SQLDialect {
     }
 
     /// PostGIS's planner turns `ST_DWithin` into a GiST search by itself.
-    public func spatialIndexFilter(table: String, column: String, boxes: [GeodesicBox], bind: (Double) -> String) -> String? {
-        nil
+    public var withinDistanceUsesSpatialIndex: Bool { true }
+
+    /// The GiST index on a `geography` column keeps geocentric boxes (x, y, z on the unit
+    /// sphere), which PostGIS compares with [`&&`](https://postgis.net/docs/geometry_overlaps.html).
+    /// The query side is a multipoint of each box's ``GeodesicBox/geocentricExtremes``, whose
+    /// geocentric box is the longitude/latitude box's own. (A polygon would not do: on
+    /// `geography` its edges are great-circle arcs, which cut inside a box's parallels.)
+    public func spatialIndexFilter(table: String, column: String, boxes: [GeodesicBox], bind: (Double) -> String) -> String {
+        let points = boxes.flatMap(\.geocentricExtremes).map { "ST_MakePoint(\(bind($0.x)), \(bind($0.y)))" }
+        guard !points.isEmpty else { return "false" }
+        return "\(quote(table)).\(quote(column)) && ST_SetSRID(ST_Collect(ARRAY[\(points.joined(separator: ", "))]), 4326)::geography"
     }
+
+    /// PostGIS [`ST_X`](https://postgis.net/docs/ST_X.html) of the point as `geometry`, whose
+    /// coordinates are the stored ones.
+    public func longitude(_ point: String) -> String { "ST_X(\(point)::geometry)" }
+
+    /// PostGIS [`ST_Y`](https://postgis.net/docs/ST_Y.html) of the point as `geometry`.
+    public func latitude(_ point: String) -> String { "ST_Y(\(point)::geometry)" }
+
+    public func integerPart(_ nonNegative: String) -> String { "trunc(\(nonNegative))" }
 }

@@ -147,7 +147,7 @@ public struct SQLiteDialect: SQLDialect {
     /// search on any SQLite version; the rows are matched on `rowid`, which needs no key column
     /// (an INTEGER PRIMARY KEY is the rowid under another name; a column of the table's own
     /// named `rowid` would hide it).
-    public func spatialIndexFilter(table: String, column: String, boxes: [GeodesicBox], bind: (Double) -> String) -> String? {
+    public func spatialIndexFilter(table: String, column: String, boxes: [GeodesicBox], bind: (Double) -> String) -> String {
         let index = quote(Self.spatialIndexTable(table: table, column: column))
         let searches = boxes.map { box in
             "SELECT pkid FROM \(index) WHERE xmax >= \(bind(box.minLongitude)) AND xmin <= \(bind(box.maxLongitude)) AND ymax >= \(bind(box.minLatitude)) AND ymin <= \(bind(box.maxLatitude))"
@@ -158,4 +158,16 @@ public struct SQLiteDialect: SQLDialect {
 
     /// The R*Tree virtual table SpatiaLite's `CreateSpatialIndex` builds for a column.
     public static func spatialIndexTable(table: String, column: String) -> String { "idx_\(table)_\(column)" }
+
+    /// `PtDistWithin` never reads the R*Tree; ``spatialIndexFilter(table:column:boxes:bind:)`` does.
+    public var withinDistanceUsesSpatialIndex: Bool { false }
+
+    /// SpatiaLite [`ST_X`](https://www.gaia-gis.it/gaia-sins/spatialite-sql-latest.html).
+    public func longitude(_ point: String) -> String { "ST_X(\(point))" }
+
+    /// SpatiaLite `ST_Y`.
+    public func latitude(_ point: String) -> String { "ST_Y(\(point))" }
+
+    /// A cast, which truncates: `floor()` exists only in SQLite builds with math functions.
+    public func integerPart(_ nonNegative: String) -> String { "CAST(\(nonNegative) AS INTEGER)" }
 }

@@ -65,11 +65,18 @@ private struct CanaryDialect: SQLDialect {
 
     func geodesicDistance(_ a: String, _ b: String) -> String { "CANARY_GAP(\(a), \(b))" }
 
-    func spatialIndexFilter(table: String, column: String, boxes: [GeodesicBox], bind: (Double) -> String) -> String? {
-        guard spatialIndexIsExplicit else { return nil }
+    func spatialIndexFilter(table: String, column: String, boxes: [GeodesicBox], bind: (Double) -> String) -> String {
         let boxes = boxes.map { "CANARY_BOX[\(bind($0.minLongitude)) \(bind($0.maxLongitude)) \(bind($0.minLatitude)) \(bind($0.maxLatitude))]" }
         return "CANARY_INDEX(\(quote(table)).\(quote(column)) IN \(boxes.joined(separator: " | ")))"
     }
+
+    var withinDistanceUsesSpatialIndex: Bool { !spatialIndexIsExplicit }
+
+    func longitude(_ point: String) -> String { "CANARY_LON(\(point))" }
+
+    func latitude(_ point: String) -> String { "CANARY_LAT(\(point))" }
+
+    func integerPart(_ nonNegative: String) -> String { "CANARY_WHOLE(\(nonNegative))" }
 }
 
 final class DialectRenderingTests: XCTestCase {
@@ -228,7 +235,7 @@ final class DialectRenderingTests: XCTestCase {
             """)
         let boxes = search.boxes
         XCTAssertEqual(boxes.count, 2, "50 km around 179.9° crosses the antimeridian: \(boxes)")
-        XCTAssertEqual(arguments, [.double(179.9), .double(10), .double(50_000)] + boxes.flatMap {
+        XCTAssertEqual(arguments, [.double(179.9), .double(10), .double(50_000 + RadiusSearch.tolerance.meters)] + boxes.flatMap {
             [$0.minLongitude, $0.maxLongitude, $0.minLatitude, $0.maxLatitude].map(DatabaseValue.double)
         })
         XCTAssertEqual(PlaceholderScan(sql).parameterCount, arguments.count)
@@ -239,7 +246,7 @@ final class DialectRenderingTests: XCTestCase {
         let search = RadiusSearch(table: "places", column: "location", center: Position(x: 0, y: -89.9), radius: .meters(1))
         let (sql, arguments) = planner.radiusSearch(search)
         XCTAssertEqual(sql, #"SELECT * FROM "places" WHERE CANARY_NEAR("location", CANARY_POINT($1 ~ $2), $3 METRES)"#)
-        XCTAssertEqual(arguments, [.double(0), .double(-89.9), .double(1)])
+        XCTAssertEqual(arguments, [.double(0), .double(-89.9), .double(1 + RadiusSearch.tolerance.meters)])
     }
 
     func testGeodesicDistanceIsTheDialectsOwn() {
@@ -263,6 +270,39 @@ final class DialectRenderingTests: XCTestCase {
         XCTAssertEqual(kind(Position(x: .nan, y: 0), .meters(1)), .invalidValue)
         XCTAssertEqual(kind(Position(x: 0, y: 0), .meters(-1)), .invalidValue)
         XCTAssertEqual(kind(Position(x: 0, y: 0), .meters(.infinity)), .invalidValue)
+    }
+
+    func testBoxSearchFiltersThroughTheIndexThenComparesStoredCoordinates() {
+        let search = BoxSearch(table: "places", column: "location", box: BoundingBox(west: 170, south: -20, east: -170, north: 0), select: ["id"])
+        let (sql, arguments) = canary.boxSearch(search)
+        XCTAssertEqual(sql, """
+            SELECT "id" FROM "places" WHERE CANARY_INDEX("places"."location" IN CANARY_BOX[$1 $2 $3 $4] | CANARY_BOX[$5 $6 $7 $8]) \
+            AND ((CANARY_LON("location") BETWEEN $9 AND $10 AND CANARY_LAT("location") BETWEEN $11 AND $12) \
+            OR (CANARY_LON("location") BETWEEN $13 AND $14 AND CANARY_LAT("location") BETWEEN $15 AND $16))
+            """)
+        let margin = GeodesicBox.singlePrecisionMargin
+        XCTAssertEqual(arguments, [
+            170 - margin, 180, -20 - margin, margin, -180, -170 + margin, -20 - margin, margin,
+            170, 180, -20, 0, -180, -170, -20, 0,
+        ].map(DatabaseValue.double))
+    }
+
+    func testNearestSearchStepsAreRadiusSearchesOrderedByMillimetresThenKey() {
+        let search = NearestSearch(table: "places", column: "location", center: Position(x: 10, y: 20), count: 3, key: "id")
+        let (sql, arguments) = canary.nearestSearch(search, within: .kilometers(10))
+        XCTAssertEqual(sql, """
+            SELECT *, CANARY_WHOLE(CANARY_GAP("location", CANARY_POINT($1 ~ $2)) * 1000) AS "meridian_distance_mm" FROM "places" \
+            WHERE CANARY_INDEX("places"."location" IN CANARY_BOX[$4 $5 $6 $7]) AND CANARY_NEAR("location", CANARY_POINT($1 ~ $2), $3 METRES) \
+            ORDER BY "meridian_distance_mm", "id" LIMIT $8
+            """)
+        XCTAssertEqual(arguments.count, 8)
+        XCTAssertEqual(arguments.last, .int(3))
+        let whole = canary.nearestSearch(search, within: nil)
+        XCTAssertEqual(whole.sql, """
+            SELECT *, CANARY_WHOLE(CANARY_GAP("location", CANARY_POINT($1 ~ $2)) * 1000) AS "meridian_distance_mm" FROM "places" \
+            WHERE "location" IS NOT NULL ORDER BY "meridian_distance_mm", "id" LIMIT $3
+            """)
+        XCTAssertEqual(whole.arguments, [.double(10), .double(20), .int(3)])
     }
 
     func testSchemaStatementSQLIsTheTextOfEitherCase() {

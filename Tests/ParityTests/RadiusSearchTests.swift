@@ -7,11 +7,6 @@ import XCTest
 /// lie within the radius, the same rows on both backends, through the spatial index, also
 /// across the antimeridian and at the poles.
 final class RadiusSearchTests: ParityTestCase {
-    static let places = TableDefinition(
-        "places",
-        columns: [.init("id", .int, nullable: false), .init("location", .geometry(.point, srid: 4326), nullable: false)],
-        primaryKey: ["id"])
-
     struct Search: Sendable {
         let name: String
         let center: Position
@@ -89,7 +84,7 @@ final class RadiusSearchTests: ParityTestCase {
         let r = search.radius.meters
         for (index, point) in points.enumerated() {
             let id = Int64(index + 1)
-            let rough = greatCircleDistance(search.center, point)
+            let rough = PlacesTable.greatCircleDistance(search.center, point)
             if rough * 1.01 < r - boundaryTolerance {
                 expectation.inside.insert(id)
                 continue
@@ -105,27 +100,8 @@ final class RadiusSearchTests: ParityTestCase {
         return expectation
     }
 
-    private static func greatCircleDistance(_ a: Position, _ b: Position) -> Double {
-        let radians = Double.pi / 180
-        let dLat = (b.y - a.y) * radians, dLon = (b.x - a.x) * radians
-        let h = sin(dLat / 2) * sin(dLat / 2) + cos(a.y * radians) * cos(b.y * radians) * sin(dLon / 2) * sin(dLon / 2)
-        return 2 * 6_371_008.771 * asin(min(1, h.squareRoot()))
-    }
-
     private static func load(_ db: any DatabaseConnection) throws {
-        try db.create(places)
-        try db.transaction {
-            for chunk in stride(from: 0, to: points.count, by: 500) {
-                let rows = points[chunk..<min(chunk + 500, points.count)]
-                var values: [String] = []
-                var arguments: [DatabaseValue] = []
-                for (offset, point) in zip(rows.indices, rows) {
-                    values.append("($\(arguments.count + 1), $\(arguments.count + 2))")
-                    arguments += [.int(Int64(offset + 1)), .geometry(.point(x: point.x, y: point.y))]
-                }
-                try db.execute("INSERT INTO places (id, location) VALUES " + values.joined(separator: ", "), arguments)
-            }
-        }
+        try PlacesTable.load(points, into: db)
     }
 
     func testSearchesReturnExactlyThePointsWithinTheRadius() {
@@ -146,6 +122,39 @@ final class RadiusSearchTests: ParityTestCase {
                     found.subtracting(expectation.inside).sorted(), [], "\(backend), \(search.name): found beyond \(search.radius)")
                 XCTAssertEqual(
                     expectation.inside.subtracting(found).sorted(), [], "\(backend), \(search.name): missed within \(search.radius)")
+            }
+        }
+    }
+
+    /// The circle is closed on both backends: a point computed to lie exactly on it
+    /// (``Geodesic/destination(from:azimuth:distance:)`` at the radius) is found, one a millimetre
+    /// outside is not, one a millimetre inside is; across the antimeridian, over a pole, for a
+    /// zero radius and for half the globe.
+    func testAPointExactlyOnTheRadiusIsWithinIt() {
+        let cases: [(center: Position, radius: Distance)] = [
+            (Position(x: 0, y: 0), .meters(1)), (Position(x: 179.99, y: 10), .kilometers(5)),
+            (Position(x: 45, y: 89.95), .kilometers(20)), (Position(x: -73.98, y: 40.75), .kilometers(19_000)),
+            (Position(x: 2.35, y: 48.85), .zero),
+        ]
+        let azimuths = stride(from: 0.0, to: 360, by: 45).map { $0 + 7.5 }
+        var points: [Position] = []
+        var expected: [(ids: Set<Int64>, inside: Set<Int64>)] = []
+        for (center, radius) in cases {
+            var ids = Set<Int64>(), inside = Set<Int64>()
+            for azimuth in azimuths {
+                for (offset, isInside) in [(0.0, true), (0.001, false), (-0.001, true)] where radius.meters + offset >= 0 {
+                    points.append(Geodesic.destination(from: center, azimuth: azimuth, distance: .meters(radius.meters + offset)))
+                    ids.insert(Int64(points.count))
+                    if isInside { inside.insert(Int64(points.count)) }
+                }
+            }
+            expected.append((ids, inside))
+        }
+        parity { db, backend in
+            try PlacesTable.load(points, into: db)
+            for ((center, radius), (ids, inside)) in zip(cases, expected) {
+                let found = Set(try PlacesTable.ids(db.fetchWithin(radius, of: center, table: "places", column: "location", select: ["id"])))
+                XCTAssertEqual(found.intersection(ids).sorted(), inside.sorted(), "\(backend), \(radius) around \(center)")
             }
         }
     }
@@ -174,15 +183,11 @@ final class RadiusSearchTests: ParityTestCase {
     func testTheSearchReadsTheSpatialIndex() {
         parity { db, backend in
             try Self.load(db)
-            if backend == .postgres { try db.execute("SET enable_seqscan = off") }
             for search in [Self.searches[0], Self.searches[3]] {
                 let (sql, arguments) = db.dialect.radiusSearch(
                     RadiusSearch(table: "places", column: "location", center: search.center, radius: search.radius, select: ["id"]))
-                let explain = backend.expect(sqlite: "EXPLAIN QUERY PLAN ", postgres: "EXPLAIN ")
-                let plan = try db.fetchAll(explain + sql, arguments)
-                    .map { row in row.values.map { "\($0)" }.joined(separator: " ") }.joined(separator: "\n")
-                let index = backend.expect(sqlite: "idx_places_location", postgres: "places_location_gist")
-                XCTAssertTrue(plan.contains(index), "\(backend), \(search.name): \(plan)")
+                let plan = try PlacesTable.plan(db, backend, sql, arguments)
+                XCTAssertTrue(plan.contains(PlacesTable.indexName(backend)), "\(backend), \(search.name): \(plan)")
                 if backend == .sqlite {
                     XCTAssertTrue(plan.contains("USING INTEGER PRIMARY KEY"), "rows fetched by rowid: \(plan)")
                 }

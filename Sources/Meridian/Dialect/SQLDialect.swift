@@ -60,10 +60,23 @@ public protocol SQLDialect: Sendable {
     func geodesicDistance(_ a: String, _ b: String) -> String
 
     /// A boolean expression that narrows `table` to the rows whose `column` may lie in one of
-    /// `boxes`, read from the column's spatial index, or `nil` where the engine's planner uses
-    /// the index for ``withinDistance(_:_:meters:)`` by itself (PostGIS GiST). `bind` binds a
-    /// value and returns its placeholder.
-    func spatialIndexFilter(table: String, column: String, boxes: [GeodesicBox], bind: (Double) -> String) -> String?
+    /// `boxes`, read from the column's spatial index; it may let through rows outside the boxes,
+    /// never leave out one inside. `bind` binds a value and returns its placeholder.
+    func spatialIndexFilter(table: String, column: String, boxes: [GeodesicBox], bind: (Double) -> String) -> String
+
+    /// Whether the planner serves ``withinDistance(_:_:meters:)`` from the spatial index by itself
+    /// (PostGIS: `ST_DWithin` carries its own index test), so that a radius search needs no
+    /// ``spatialIndexFilter(table:column:boxes:bind:)``.
+    var withinDistanceUsesSpatialIndex: Bool { get }
+
+    /// The longitude, in degrees and exactly as stored, of a WGS84 point (a 4326 column).
+    func longitude(_ point: String) -> String
+
+    /// The latitude, in degrees and exactly as stored, of a WGS84 point (a 4326 column).
+    func latitude(_ point: String) -> String
+
+    /// The integer part of a non-negative number, as a number that sorts like it.
+    func integerPart(_ nonNegative: String) -> String
 }
 
 extension SQLDialect {

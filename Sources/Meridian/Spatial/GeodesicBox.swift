@@ -90,12 +90,31 @@ public struct GeodesicBox: Sendable, Hashable, CustomStringConvertible {
                 boxes = [GeodesicBox(minLongitude: west, maxLongitude: east, minLatitude: south, maxLatitude: north)]
             }
         }
-        // Widening, then clamping to the coordinate domain, is safe: ±180 and ±90 are exact in
-        // a float, so no stored coordinate of a valid point rounds past them.
-        return boxes.map { box in
-            GeodesicBox(
-                minLongitude: max(-180, box.minLongitude - margin), maxLongitude: min(180, box.maxLongitude + margin),
-                minLatitude: max(-90, box.minLatitude - margin), maxLatitude: min(90, box.maxLatitude + margin))
-        }
+        return boxes.map { $0.widened(by: margin) }
+    }
+
+    /// The box grown by `margin` degrees on every side and clamped to longitudes [-180, 180]
+    /// and latitudes [-90, 90].
+    ///
+    /// Clamping after widening is safe for the R*Tree: ±180 and ±90 are exact in a float, so no
+    /// stored coordinate of a valid point rounds past them.
+    public func widened(by margin: Double) -> GeodesicBox {
+        GeodesicBox(
+            minLongitude: max(-180, minLongitude - margin), maxLongitude: min(180, maxLongitude + margin),
+            minLatitude: max(-90, minLatitude - margin), maxLatitude: min(90, maxLatitude + margin))
+    }
+
+    /// The positions whose geocentric coordinates (x = cos φ cos λ, y = cos φ sin λ, z = sin φ)
+    /// span the same box as the whole box's: its corners, and where its edges meet the meridians
+    /// −90°, 0° and 90° and the equator.
+    ///
+    /// Each coordinate is a product of a factor of φ and a factor of λ, each monotonic between
+    /// those meridians and the equator, so its extremes over the box lie at these positions.
+    /// PostGIS indexes `geography` by such geocentric boxes; see the PostgreSQL dialect's
+    /// ``SQLDialect/spatialIndexFilter(table:column:boxes:bind:)``.
+    public var geocentricExtremes: [Position] {
+        let longitudes = [minLongitude] + [-90.0, 0, 90].filter { minLongitude < $0 && $0 < maxLongitude } + [maxLongitude]
+        let latitudes = [minLatitude] + (minLatitude < 0 && 0 < maxLatitude ? [0] : []) + [maxLatitude]
+        return latitudes.flatMap { y in longitudes.map { x in Position(x: x, y: y) } }
     }
 }

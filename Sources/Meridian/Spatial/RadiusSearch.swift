@@ -16,6 +16,12 @@ import Foundation
 /// needs it. Both engines measure on the spheroid with GeographicLib and return the same rows;
 /// PostGIS and SpatiaLite disagree on the distance to lines and polygons, which is why the
 /// search is for points.
+///
+/// The circle is closed: a point whose distance equals the radius is found, on both backends.
+/// Two computations of one distance in double precision differ in their last digits (the
+/// engines agree with each other and with ``Geodesic`` to about 1e-8 m), so "equal" cannot be
+/// left to the last bit: the engines are asked for the points within the radius plus
+/// ``tolerance``, one micrometre.
 public struct RadiusSearch: Sendable, Equatable {
     public var table: String
     /// The point column, SRID 4326.
@@ -34,19 +40,18 @@ public struct RadiusSearch: Sendable, Equatable {
         self.select = select
     }
 
+    /// How far beyond the radius a point still counts as on the circle: 1 µm, a hundred times
+    /// the engines' disagreement and far below any distance that matters on the ground.
+    public static let tolerance = Distance(meters: 1e-6)
+
     /// The index boxes around the search circle (``GeodesicBox/covering(_:within:margin:)``).
-    public var boxes: [GeodesicBox] { GeodesicBox.covering(center, within: radius) }
+    public var boxes: [GeodesicBox] { GeodesicBox.covering(center, within: radius + Self.tolerance) }
 
     /// Refuses a centre off the globe and a radius that is negative or not finite, which the
     /// engines would not reject alike (PostGIS wraps a latitude of 95 to 85; SpatiaLite
     /// measures it).
     public func validate() throws(DatabaseError) {
-        guard center.x.isFinite, (-180...180).contains(center.x) else {
-            throw DatabaseError(.invalidValue, "the centre's longitude \(center.x) is outside -180…180", table: table, column: column)
-        }
-        guard center.y.isFinite, (-90...90).contains(center.y) else {
-            throw DatabaseError(.invalidValue, "the centre's latitude \(center.y) is outside -90…90", table: table, column: column)
-        }
+        try center.validateGeographic(role: "centre", table: table, column: column)
         guard radius.isValidRadius else {
             throw DatabaseError(.invalidValue, "a search radius must be finite and not negative, not \(radius)", table: table, column: column)
         }
@@ -55,24 +60,30 @@ public struct RadiusSearch: Sendable, Equatable {
 
 extension SQLDialect {
     /// A `SELECT` of the rows of a ``RadiusSearch``, with `$n` placeholders and their values:
-    /// `$1` the longitude, `$2` the latitude, `$3` the radius in metres, then any index boxes.
+    /// `$1` the longitude, `$2` the latitude, `$3` the radius plus ``RadiusSearch/tolerance`` in
+    /// metres, then any index boxes.
     ///
     /// The exact test is ``withinDistance(_:_:meters:)``; where the engine does not use its
     /// spatial index for that by itself, ``spatialIndexFilter(table:column:boxes:bind:)`` adds
     /// the coarse filter from the search's ``RadiusSearch/boxes``. Rows come in no particular order.
     public func radiusSearch(_ search: RadiusSearch) -> (sql: String, arguments: [DatabaseValue]) {
-        var arguments: [DatabaseValue] = []
-        func bind(_ value: Double) -> String {
-            arguments.append(.double(value))
-            return "$\(arguments.count)"
-        }
+        var binder = ArgumentBinder()
+        let condition = withinCondition(search, bind: { binder.bind($0) })
+        let sql = "SELECT \(selectList(search.select)) FROM \(quote(search.table)) WHERE \(condition)"
+        return (sql, binder.arguments)
+    }
+
+    /// The `WHERE` condition of a radius search: the index filter where the engine needs one,
+    /// and the exact test; `$n` placeholders as ``radiusSearch(_:)`` describes.
+    func withinCondition(_ search: RadiusSearch, bind: (Double) -> String) -> String {
         let center = geographicPoint(longitude: bind(search.center.x), latitude: bind(search.center.y))
-        var conditions = [withinDistance(quote(search.column), center, meters: bind(search.radius.meters))]
-        if let filter = spatialIndexFilter(table: search.table, column: search.column, boxes: search.boxes, bind: bind) {
-            conditions.insert(filter, at: 0)
-        }
-        let columns = search.select.isEmpty ? "*" : search.select.map(quote).joined(separator: ", ")
-        let sql = "SELECT \(columns) FROM \(quote(search.table)) WHERE " + conditions.joined(separator: " AND ")
-        return (sql, arguments)
+        let within = withinDistance(quote(search.column), center, meters: bind((search.radius + RadiusSearch.tolerance).meters))
+        guard !withinDistanceUsesSpatialIndex else { return within }
+        return spatialIndexFilter(table: search.table, column: search.column, boxes: search.boxes, bind: bind) + " AND " + within
+    }
+
+    /// The quoted columns, or `*` when there are none.
+    func selectList(_ columns: [String]) -> String {
+        columns.isEmpty ? "*" : columns.map(quote).joined(separator: ", ")
     }
 }
