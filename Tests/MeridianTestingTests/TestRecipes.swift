@@ -1,4 +1,5 @@
 import Foundation
+import Meridian
 import MeridianTesting
 
 /// The repository's reference folders, found from this file's path.
@@ -13,14 +14,8 @@ enum TestRecipes {
 
     /// Fixture row counts per table, read from the files.
     static let fixtureCounts: [String: Int] = {
-        let files = (try? FileManager.default.contentsOfDirectory(atPath: root + "/fixtures")) ?? []
-        var counts: [String: Int] = [:]
-        for name in files where name.hasSuffix(".json") {
-            let data = FileManager.default.contents(atPath: root + "/fixtures/" + name)!
-            let object = try! JSONSerialization.jsonObject(with: data) as! [String: Any]
-            counts[object["table"] as! String, default: 0] += (object["rows"] as! [Any]).count
-        }
-        return counts
+        let files = (try? FixtureFile.load(directory: root + "/fixtures")) ?? []
+        return files.reduce(into: [:]) { counts, file in counts[file.table, default: 0] += file.rows.count }
     }()
 
     /// Every migration version in a folder, from the file names.

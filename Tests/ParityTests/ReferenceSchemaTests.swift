@@ -114,7 +114,7 @@ final class ReferenceSchemaTests: ParityTestCase {
     func testTimestampsRoundTripAndAreFilledByTheDatabase() {
         parity(recipe: Self.recipe) { db, backend in
             let occurred = Timestamp(iso8601: "2011-03-11T05:46:24.123456Z")!
-            let id = try Self.insertQuake(db, usgsID: "official20110311054624120_30", magnitude: 9.1, at: occurred)
+            let id = try Self.insertQuake(db, usgsID: "test-tohoku-microseconds", magnitude: 9.1, at: occurred)
             let row = try XCTUnwrap(db.fetchOne("SELECT occurred_at, created_at, updated_at FROM earthquakes WHERE id = $1", [.uuid(id)]))
             XCTAssertEqual(try row.decode(Timestamp.self, at: 0), occurred, "\(backend)")
             let created = try row.decode(Timestamp.self, at: 1)

@@ -79,7 +79,9 @@ public struct FixtureLoader {
             }
         }
         if inserted > 0 {
-            for column in table.primaryKey {
+            // Integer keys may be identities whose sequence must move past the largest key;
+            // other keys (a UUID filled by gen_random_uuid()) have nothing to move.
+            for column in table.primaryKey where columnsByName[column]?.type == .logical(.int) {
                 if let reset = dialect.sequenceResetSQL(table: file.table, column: column) {
                     _ = try connection.fetchAll(reset, [.text(dialect.quote(file.table)), .text(column)])
                 }
