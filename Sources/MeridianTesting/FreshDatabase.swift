@@ -41,13 +41,14 @@ public final class FreshDatabase: @unchecked Sendable {
         switch backend {
         case .sqlite:
             let connection = try recipe.map { try SQLiteTemplate.shared(for: $0).fresh() } ?? TestDatabase.sqlite()
-            BackgroundWork.installExitHook(spatiaLiteLoaded: true)
+            BackgroundWork.installExitHook(after: .spatiaLite)
             return FreshDatabase(backend: backend, connection: connection)
         case .postgres:
             guard let url = TestDatabase.postgresURL else {
                 if TestDatabase.postgresRequired { throw MissingServer() }
                 return nil
             }
+            defer { BackgroundWork.installExitHook(after: .libpq) }
             if let recipe {
                 let clone = try PostgresTemplate.shared(for: recipe, serverURL: url).fresh()
                 return FreshDatabase(backend: backend, connection: try clone.db, cleanup: clone.close)

@@ -41,7 +41,7 @@ public final class PostgresTemplate: @unchecked Sendable {
         pool = PreparedPool(capacity: prepareAhead, name: "meridian-postgres-clones",
                             make: { try PostgresFreshDatabase(serverURL: serverURL, template: name) },
                             discard: { $0.close() })
-        BackgroundWork.installExitHook(spatiaLiteLoaded: false)
+        BackgroundWork.installExitHook(after: .libpq)
     }
 
     deinit { pool.shutdown() }
@@ -103,7 +103,6 @@ public final class PostgresTemplate: @unchecked Sendable {
         registry[key] = template
         return template
     }
-
 }
 
 /// One test's own PostgreSQL database, cloned from a template; dropped by ``close()`` or when
@@ -115,12 +114,14 @@ public final class PostgresFreshDatabase: @unchecked Sendable {
     public let url: String
     /// A session on it.
     public private(set) var connection: PostgresConnection?
-    private let serverURL: String
+    /// The session that created the database, kept to drop it: clones prepared ahead are
+    /// dropped while the process exits, when connecting anew is no longer safe (libpq's TLS
+    /// library may have been torn down already).
+    private var admin: PostgresConnection?
     private let lock = NSLock()
     private var dropped = false
 
     init(serverURL: String, template: String) throws {
-        self.serverURL = serverURL
         name = "meridian_t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(16).lowercased()
         url = databaseURL(serverURL, database: name)
         let admin = try PostgresConnection(url: serverURL)
@@ -129,6 +130,7 @@ public final class PostgresFreshDatabase: @unchecked Sendable {
             try? admin.executeScript("DROP DATABASE IF EXISTS \(name) WITH (FORCE)")
             throw error
         }
+        self.admin = admin
     }
 
     /// The session on the database (fails after ``close()``).
@@ -149,7 +151,8 @@ public final class PostgresFreshDatabase: @unchecked Sendable {
         guard !dropped else { return }
         dropped = true
         connection = nil
-        try? PostgresConnection(url: serverURL).executeScript("DROP DATABASE IF EXISTS \(name) WITH (FORCE)")
+        try? admin?.executeScript("DROP DATABASE IF EXISTS \(name) WITH (FORCE)")
+        admin = nil
     }
 
     deinit { close() }

@@ -44,7 +44,7 @@ public final class SQLiteTemplate: @unchecked Sendable {
         buildMilliseconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e6
         let image = self.image
         pool = PreparedPool(capacity: prepareAhead, name: "meridian-sqlite-clones") { try Self.clone(image) }
-        BackgroundWork.installExitHook(spatiaLiteLoaded: true)
+        BackgroundWork.installExitHook(after: .spatiaLite)
     }
 
     deinit { pool.shutdown() }
