@@ -7,10 +7,11 @@ struct Near: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Print the rows whose point lies within a distance of a place, nearest first.",
         discussion: """
-            A radius search through Meridian's portable spatial API: the column's spatial index \
-            narrows the search and the engine measures on the WGS84 spheroid, so SQLite and \
-            PostgreSQL return the same rows, also across the antimeridian and near the poles. \
-            Distances are geodesic, in kilometres; rows at the same distance keep a fixed order.
+            A nearest search through Meridian's portable spatial API (fetchNearest): the \
+            column's spatial index narrows the search and the engine measures on the WGS84 \
+            spheroid, so SQLite and PostgreSQL return the same rows in the same order, also \
+            across the antimeridian and near the poles. Rows are ordered by distance in whole \
+            millimetres, then by --key. Distances are geodesic, in kilometres.
 
             Example: meridian near --lat 35.68 --lon 139.69 --km 300 --select usgs_id,magnitude,place
             """)
@@ -20,6 +21,7 @@ struct Near: ParsableCommand {
 
     @Option(help: "The table to search.") var table = "earthquakes"
     @Option(help: "Its point column (SRID 4326, with a spatial index).") var column = "location"
+    @Option(help: "The column that orders rows at the same distance: the primary key.") var key = "id"
     @Option(parsing: .unconditional, help: ArgumentHelp("Latitude of the place, degrees north (-90…90).", valueName: "degrees")) var lat: Double
     @Option(parsing: .unconditional, help: ArgumentHelp("Longitude of the place, degrees east (-180…180).", valueName: "degrees")) var lon: Double
     @Option(parsing: .unconditional, help: ArgumentHelp("The search radius in kilometres.", valueName: "km")) var km: Double
@@ -42,15 +44,14 @@ struct Near: ParsableCommand {
         let center = Position(x: lon, y: lat)
         let shown = select.map(columns)
         let fetched = shown.map { $0.contains(column) ? $0 : $0 + [column] } ?? []
-        let rows = try connection.fetchWithin(.kilometers(km), of: center, table: table, column: column, select: fetched)
-        var measured: [(distance: Double, row: Row)] = try rows.map { row in
+        let rows = try connection.fetchNearest(
+            limit, to: center, table: table, column: column, key: key, select: fetched, within: .kilometers(km))
+        let nearest: [(distance: Double, row: Row)] = try rows.map { row in
             guard case .geometry(let point)? = row[column], case .point(let position) = point.shape else {
                 throw ValidationError("\(table).\(column) is not a point column")
             }
             return (Geodesic.distance(from: center, to: position).kilometers, row)
         }
-        measured.sort { a, b in a.distance != b.distance ? a.distance < b.distance : a.row.description < b.row.description }
-        let nearest = measured.prefix(limit)
         let names = shown ?? (rows.first?.columnNames.filter { $0 != column } ?? [])
 
         if output.json {
@@ -61,8 +62,8 @@ struct Near: ParsableCommand {
             print(JSON.array(objects).canonicalText)
             return
         }
-        print("\(plural(rows.count, "row")) of \(table) within \(Self.format(km)) km of \(Self.format(lat)), \(Self.format(lon))"
-            + (rows.count > nearest.count ? "; the nearest \(nearest.count):" : ":"))
+        print("\(plural(rows.count, "row")) of \(table) within \(Self.format(km)) km of \(Self.format(lat)), \(Self.format(lon)), nearest first"
+            + (rows.count == limit ? " (at most \(limit)):" : ":"))
         guard !nearest.isEmpty else { return }
         let cells = nearest.map { entry in [String(format: "%.1f", entry.distance)] + names.map { entry.row[$0]?.description ?? "" } }
         print(TextTable(header: ["distance_km"] + names, rows: cells).rendered)

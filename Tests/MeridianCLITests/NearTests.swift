@@ -2,7 +2,7 @@ import Foundation
 import MeridianTesting
 import XCTest
 
-/// `meridian near`: a radius search from the command line, nearest first, the same rows on
+/// `meridian near`: a nearest search within a radius from the command line, the same rows on
 /// both backends, and its bad input.
 final class NearTests: CLITestCase {
     private static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
@@ -45,7 +45,7 @@ final class NearTests: CLITestCase {
             if backend == .sqlite {
                 let text = try s.meridian(["near", "--database", s.database, "--lat", "35.68", "--lon", "139.69", "--km", "400", "--limit", "3"])
                 XCTAssertSucceeds(text)
-                XCTAssertMentionsInOrder(text.stdout, ["rows of earthquakes within 400 km of 35.68, 139.69; the nearest 3:", "distance_km", "usgs_id"])
+                XCTAssertMentionsInOrder(text.stdout, ["3 rows of earthquakes within 400 km of 35.68, 139.69, nearest first (at most 3):", "distance_km", "usgs_id"])
             }
         }
         XCTAssertEqual(outputs.count, 2)
