@@ -69,129 +69,31 @@ public struct CSVReader {
         self.init(bytes: Array(text.utf8), chunkSize: chunkSize)
     }
 
-    private enum State {
-        case fieldStart, unquoted, quoted, quoteInQuoted, carriageReturnAfterQuote
-    }
-
-    private static let comma = UInt8(ascii: ","), quote = UInt8(ascii: "\""),
-        newline = UInt8(ascii: "\n"), carriageReturn = UInt8(ascii: "\r")
-
     /// The next record, or `nil` at the end of the input.
     public mutating func next() throws(CSVError) -> CSVRecord? {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(lastSize.bytes)
-        var ends: [Int] = []
-        ends.reserveCapacity(lastSize.fields)
-        var state = State.fieldStart
-        var problem: CSVProblem?
-        var sawQuote = false
-        var recordLine = line
-        var line = self.line
-
-        func note(_ found: CSVProblem) {
-            if problem == nil { problem = found }
-        }
-        /// Drops the CR of a CRLF that ends an unquoted field.
-        func endUnquotedLine() {
-            let start = ends.last ?? 0
-            if bytes.count > start, bytes[bytes.count - 1] == Self.carriageReturn { bytes.removeLast() }
-        }
-
+        var scanner = RecordScanner(line: line, reserving: lastSize)
         while true {
             if position == buffer.count {
                 guard try refill() else { break }
             }
-            var recordEnded = false
-            let chunk = buffer
-            var i = position
-            chunk.withUnsafeBufferPointer { chunk in
-                scan: while i < chunk.count {
-                    let byte = chunk[i]
-                    i += 1
-                    switch state {
-                    case .fieldStart, .unquoted:
-                        switch byte {
-                        case Self.comma:
-                            ends.append(bytes.count)
-                            state = .fieldStart
-                        case Self.newline:
-                            endUnquotedLine()
-                            ends.append(bytes.count)
-                            line += 1
-                            recordEnded = true
-                            break scan
-                        case Self.quote where state == .fieldStart:
-                            sawQuote = true
-                            state = .quoted
-                        case Self.quote:
-                            note(.quoteInUnquotedField(field: ends.count))
-                            bytes.append(byte)
-                        default:
-                            bytes.append(byte)
-                            state = .unquoted
-                        }
-                    case .quoted:
-                        if byte == Self.quote {
-                            state = .quoteInQuoted
-                        } else {
-                            if byte == Self.newline { line += 1 }
-                            bytes.append(byte)
-                        }
-                    case .quoteInQuoted, .carriageReturnAfterQuote:
-                        switch byte {
-                        case Self.quote where state == .quoteInQuoted:
-                            bytes.append(byte)
-                            state = .quoted
-                        case Self.comma where state == .quoteInQuoted:
-                            ends.append(bytes.count)
-                            state = .fieldStart
-                        case Self.newline:
-                            ends.append(bytes.count)
-                            line += 1
-                            recordEnded = true
-                            break scan
-                        case Self.carriageReturn where state == .quoteInQuoted:
-                            state = .carriageReturnAfterQuote
-                        default:
-                            note(.textAfterClosingQuote(field: ends.count))
-                            if state == .carriageReturnAfterQuote { bytes.append(Self.carriageReturn) }
-                            bytes.append(byte)
-                            state = .unquoted
-                        }
-                    }
-                }
+            let ended = buffer.withUnsafeBufferPointer { scanner.scan($0, from: &position) }
+            line = scanner.line
+            if ended {
+                if !scanner.isBlank { return record(scanner.finish()) }
+                scanner.restart()
             }
-            position = i
-            self.line = line
-            if recordEnded {
-                let blank = ends.count == 1 && bytes.isEmpty && !sawQuote && problem == nil
-                if !blank { return record(line: recordLine, bytes: bytes, ends: ends, problem: problem) }
-                ends.removeAll(keepingCapacity: true)
-                state = .fieldStart
-                recordLine = line
-            }
-            guard bytes.count <= Self.maximumRecordBytes else {
-                throw CSVError.recordTooLong(line: recordLine, limit: Self.maximumRecordBytes)
+            guard scanner.bytes.count <= Self.maximumRecordBytes else {
+                throw CSVError.recordTooLong(line: scanner.recordLine, limit: Self.maximumRecordBytes)
             }
         }
-        // The end of the input.
-        switch state {
-        case .fieldStart where ends.isEmpty:
-            return nil
-        case .quoted:
-            note(.unterminatedQuote(field: ends.count))
-        case .unquoted:
-            endUnquotedLine()
-        default:
-            break
-        }
-        ends.append(bytes.count)
-        return record(line: recordLine, bytes: bytes, ends: ends, problem: problem)
+        guard !scanner.isEmpty else { return nil }
+        scanner.endOfInput()
+        return record(scanner.finish())
     }
 
-    private mutating func record(line: Int, bytes: [UInt8], ends: [Int], problem: CSVProblem?) -> CSVRecord {
-        lastSize = (Swift.max(bytes.count, 16), Swift.max(ends.count, 1))
-        return CSVRecord(line: line, bytes: bytes, ends: ends, problem: problem)
+    private mutating func record(_ record: CSVRecord) -> CSVRecord {
+        lastSize = (Swift.max(record.byteCount, 16), Swift.max(record.count, 1))
+        return record
     }
 
     /// Reads the next chunk into the buffer, skipping a byte order mark at the very start;

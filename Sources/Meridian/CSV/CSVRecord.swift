@@ -34,6 +34,9 @@ public struct CSVRecord: Sendable {
     /// The number of fields.
     public var count: Int { ends.count }
 
+    /// The number of bytes of all fields together.
+    var byteCount: Int { bytes.count }
+
     /// The raw bytes of field `index` (0-based).
     public func bytes(at index: Int) -> ArraySlice<UInt8> {
         bytes[(index == 0 ? 0 : ends[index - 1])..<ends[index]]

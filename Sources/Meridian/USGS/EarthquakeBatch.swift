@@ -50,11 +50,9 @@ struct EarthquakeBatch {
         guard let first = lines.first, let last = lines.last else { return (0, 0, 0) }
         var values: [DatabaseValue] = []
         values.reserveCapacity(events.count * Self.columns.count)
-        var ours: Set<UUID> = []
-        ours.reserveCapacity(events.count)
-        for event in events {
-            let id = UUID()
-            ours.insert(id)
+        let ids = RandomUUIDs.make(events.count)
+        let ours = Set(ids)
+        for (event, id) in zip(events, ids) {
             values += [
                 .uuid(id), .text(event.usgsID), .double(event.magnitude), event.magnitudeType.map(DatabaseValue.text) ?? .null,
                 event.depthKm.map(DatabaseValue.double) ?? .null, .timestamp(event.occurredAt), event.place.map(DatabaseValue.text) ?? .null,
