@@ -51,7 +51,7 @@ public struct EarthquakeGenerator: SyntheticTableGenerator {
             "type": "earthquake",
         ]
         return [
-            .uuid(NameBasedUUID.make(namespace: NameBasedUUID.synthetic, name: "earthquakes/\(seed)/\(index)")),
+            .uuid(NameBasedUUID.synthetic(table: table, seed: seed, index: index)),
             .text(boundary.network + Self.base36(codes(UInt64(index)))),
             .double(magnitude),
             .text(Self.magnitudeType(magnitude, network: boundary.network)),

@@ -40,7 +40,7 @@ public struct MeteorShowerGenerator: SyntheticTableGenerator {
         if shower.outbursts, random.uniform(0, 1) < 0.03 { zhr *= random.uniform(20, 100) }
         let (raJitter, decJitter) = random.normalPair()
         return [
-            .uuid(NameBasedUUID.make(namespace: NameBasedUUID.synthetic, name: "meteor_showers/\(seed)/\(index)")),
+            .uuid(NameBasedUUID.synthetic(table: table, seed: seed, index: index)),
             .text(shower.code),
             .text(shower.name),
             .timestamp(peak),

@@ -4,7 +4,7 @@ import Foundation
 /// the same UUID on every run, so generated rows keep their keys when generated again.
 ///
 /// ```swift
-/// let id = NameBasedUUID.make(namespace: NameBasedUUID.synthetic, name: "earthquakes/42/0")
+/// let id = NameBasedUUID.synthetic(table: "earthquakes", seed: 42, index: 0)  // bef58acf-…
 /// ```
 ///
 /// Any RFC 9562 implementation gives the same values; in Python,
@@ -19,6 +19,12 @@ public enum NameBasedUUID {
     /// The namespace of Meridian's generated development data: the version-5 UUID of the URL
     /// `meridian:synthetic`.
     public static let synthetic = make(namespace: urlNamespace, name: "meridian:synthetic")
+
+    /// The key of row `index` of `table` generated from `seed`: the version-5 UUID of
+    /// `<table>/<seed>/<index>` in ``synthetic``.
+    public static func synthetic(table: String, seed: UInt64, index: Int) -> UUID {
+        make(namespace: synthetic, name: "\(table)/\(seed)/\(index)")
+    }
 
     /// The version-5 UUID of `name` (its UTF-8 bytes) in `namespace`.
     public static func make(namespace: UUID, name: String) -> UUID {

@@ -40,7 +40,7 @@ public struct SolarEventGenerator: SyntheticTableGenerator {
             / Double(EventWindow.end.microsecondsSinceEpoch - EventWindow.start.microsecondsSinceEpoch)
         let region: DatabaseValue =
             random.uniform(0, 1) < 1.0 / 12 ? .null : .int(Int64(6_500 + elapsed * 7_500) + Int64(random.next() % 40))
-        let id = DatabaseValue.uuid(NameBasedUUID.make(namespace: NameBasedUUID.synthetic, name: "solar_events/\(seed)/\(index)"))
+        let id = DatabaseValue.uuid(NameBasedUUID.synthetic(table: table, seed: seed, index: index))
 
         if random.uniform(0, 1) < 1.0 / 7 {
             let speed = min(3_500, max(100, exp(log(450) + 0.55 * random.normalPair().0))).rounded()

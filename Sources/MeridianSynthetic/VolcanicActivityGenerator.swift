@@ -48,7 +48,7 @@ public struct VolcanicActivityGenerator: SyntheticTableGenerator {
             properties["plume_height_km"] = .number((Double(vei) * 3 * random.uniform(0.5, 1.5)).rounded(places: 1))
         }
         return [
-            .uuid(NameBasedUUID.make(namespace: NameBasedUUID.synthetic, name: "volcanic_activity/\(seed)/\(index)")),
+            .uuid(NameBasedUUID.synthetic(table: table, seed: seed, index: index)),
             .text(volcano.name),
             volcano.gvpNumber.map(DatabaseValue.int) ?? .null,
             .text(alert),

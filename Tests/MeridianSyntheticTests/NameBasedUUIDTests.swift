@@ -19,7 +19,7 @@ final class NameBasedUUIDTests: XCTestCase {
     func testVersion5UUIDsMatchOtherImplementations() {
         XCTAssertEqual(NameBasedUUID.synthetic.uuidString.lowercased(), "27bdfa44-1de0-5067-bf1a-9c7c141ab03b")
         XCTAssertEqual(
-            NameBasedUUID.make(namespace: NameBasedUUID.synthetic, name: "earthquakes/42/0").uuidString.lowercased(),
+            NameBasedUUID.synthetic(table: "earthquakes", seed: 42, index: 0).uuidString.lowercased(),
             "bef58acf-5e1c-5cca-a3b4-5c6a02f413a4")
         XCTAssertEqual(
             NameBasedUUID.make(namespace: NameBasedUUID.urlNamespace, name: "https://www.python.org/").uuidString.lowercased(),
