@@ -19,6 +19,14 @@ final class SQLiteFunctions {
     private var transactionInstant: Timestamp?
     /// What `meridian_now()` returns instead of `now()`, while set.
     var pinnedInstant: Timestamp?
+    /// UUIDs for `gen_random_uuid()`, drawn in bulk (``RandomUUIDs``): a default-keyed insert
+    /// of many rows otherwise pays a read of the system's random source per row.
+    private var uuids: [UUID] = []
+
+    private func randomUUID() -> UUID {
+        if uuids.isEmpty { uuids = RandomUUIDs.make(256) }
+        return uuids.removeLast()
+    }
 
     /// Registers the functions and the hooks that end a transaction's instant. The connection
     /// keeps this object alive for as long as the handle is open.
@@ -35,8 +43,9 @@ final class SQLiteFunctions {
             SQLiteFunctions.result((functions.pinnedInstant ?? functions.now()).iso8601, invocation)
         }, nil, nil, nil)
         guard code == SQLITE_OK else { throw DatabaseError(.other, "cannot register meridian_now() on SQLite", nativeCode: "\(code)") }
-        code = sqlite3_create_function_v2(db, "gen_random_uuid", 0, flags, nil, { invocation, _, _ in
-            SQLiteFunctions.result(UUID().uuidString.lowercased(), invocation)
+        code = sqlite3_create_function_v2(db, "gen_random_uuid", 0, flags, context, { invocation, _, _ in
+            let functions = Unmanaged<SQLiteFunctions>.fromOpaque(sqlite3_user_data(invocation)!).takeUnretainedValue()
+            SQLiteFunctions.result(functions.randomUUID().uuidString.lowercased(), invocation)
         }, nil, nil, nil)
         guard code == SQLITE_OK else { throw DatabaseError(.other, "cannot register gen_random_uuid() on SQLite", nativeCode: "\(code)") }
         try SQLiteFunctions.registerDistance(on: db)

@@ -5,8 +5,9 @@ import Foundation
 /// Foundation's `UUID()` asks the system for randomness once per id; on Linux that is an open,
 /// read and close of `/dev/urandom`, about 6 µs, which a load of a million rows would pay a
 /// million times. `arc4random_buf` fills the whole batch from the same kernel source at once.
-enum RandomUUIDs {
-    static func make(_ count: Int) -> [UUID] {
+public enum RandomUUIDs {
+    /// `count` random version-4 UUIDs.
+    public static func make(_ count: Int) -> [UUID] {
         guard count > 0 else { return [] }
         var bytes = [UInt8](repeating: 0, count: count * 16)
         bytes.withUnsafeMutableBytes { arc4random_buf($0.baseAddress!, $0.count) }
