@@ -17,15 +17,22 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
     /// Parses `YYYY-MM-DD`, the form both backends print.
     public init?(iso8601 text: String) {
         var text = text
-        let parts: (Int, Int, Int)? = text.withUTF8 { s in
-            guard s.count == 10, s[4] == UInt8(ascii: "-"), s[7] == UInt8(ascii: "-"),
-                  let y = FixedDigits.read(s, 0, 4), let m = FixedDigits.read(s, 5, 2),
-                  let d = FixedDigits.read(s, 8, 2)
-            else { return nil }
-            return (y, m, d)
-        }
-        guard let (y, m, d) = parts else { return nil }
+        guard let (y, m, d) = text.withUTF8(Self.parse) else { return nil }
         self.init(year: y, month: m, day: d)
+    }
+
+    /// Parses `YYYY-MM-DD` from UTF-8 bytes in place, for readers that stream rows.
+    public init?(iso8601Bytes bytes: UnsafeRawBufferPointer) {
+        guard let (y, m, d) = bytes.withMemoryRebound(to: UInt8.self, Self.parse) else { return nil }
+        self.init(year: y, month: m, day: d)
+    }
+
+    private static func parse(_ s: UnsafeBufferPointer<UInt8>) -> (Int, Int, Int)? {
+        guard s.count == 10, s[4] == UInt8(ascii: "-"), s[7] == UInt8(ascii: "-"),
+              let y = FixedDigits.read(s, 0, 4), let m = FixedDigits.read(s, 5, 2),
+              let d = FixedDigits.read(s, 8, 2)
+        else { return nil }
+        return (y, m, d)
     }
 
     /// Days since 1970-01-01.

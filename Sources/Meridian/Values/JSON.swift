@@ -103,18 +103,39 @@ public struct JSONNumber: Sendable, Hashable, CustomStringConvertible {
     /// Normalises a JSON number literal; `nil` if it is not one or its exponent exceeds
     /// ±1000 (the bound PostgreSQL's `numeric` input accepts).
     public init?(literal: String) {
-        let bytes = Array(literal.utf8)
+        var normalised: [UInt8] = []
+        var literal = literal
+        guard literal.withUTF8({ Self.appendNormalised(UnsafeRawBufferPointer($0), to: &normalised) }) else { return nil }
+        text = String(decoding: normalised, as: UTF8.self)
+    }
+
+    /// Whether `byte` can appear in a number literal.
+    static func isLiteralByte(_ byte: UInt8) -> Bool {
+        (48...57).contains(byte) || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "+") || byte == UInt8(ascii: ".")
+            || byte == UInt8(ascii: "e") || byte == UInt8(ascii: "E")
+    }
+
+    /// Appends the normalised form of the literal `bytes` (see ``init(literal:)``) to `out`;
+    /// returns `false`, appending nothing, if it is not a number literal.
+    ///
+    /// `numeric`'s rules: the digits with the decimal point moved by the exponent, the display
+    /// scale of the fraction less the exponent (`1.50` stays `1.50`, `1e2` is `100`), leading
+    /// zeros dropped, and no sign on zero.
+    static func appendNormalised(_ bytes: UnsafeRawBufferPointer, to out: inout [UInt8]) -> Bool {
         var i = 0
         var negative = false
         if i < bytes.count, bytes[i] == UInt8(ascii: "-") { negative = true; i += 1 }
-        var integer: [UInt8] = []
-        while i < bytes.count, (48...57).contains(bytes[i]) { integer.append(bytes[i]); i += 1 }
-        guard !integer.isEmpty, integer.count == 1 || integer[0] != UInt8(ascii: "0") else { return nil }
-        var fraction: [UInt8] = []
+        let integerStart = i
+        while i < bytes.count, (48...57).contains(bytes[i]) { i += 1 }
+        let integer = integerStart..<i
+        guard !integer.isEmpty, integer.count == 1 || bytes[integerStart] != UInt8(ascii: "0") else { return false }
+        var fraction = i..<i
         if i < bytes.count, bytes[i] == UInt8(ascii: ".") {
             i += 1
-            while i < bytes.count, (48...57).contains(bytes[i]) { fraction.append(bytes[i]); i += 1 }
-            guard !fraction.isEmpty else { return nil }
+            let fractionStart = i
+            while i < bytes.count, (48...57).contains(bytes[i]) { i += 1 }
+            fraction = fractionStart..<i
+            guard !fraction.isEmpty else { return false }
         }
         var exponent = 0
         if i < bytes.count, bytes[i] == UInt8(ascii: "e") || bytes[i] == UInt8(ascii: "E") {
@@ -130,37 +151,31 @@ public struct JSONNumber: Sendable, Hashable, CustomStringConvertible {
                 digits += 1
                 i += 1
             }
-            guard digits > 0 else { return nil }
+            guard digits > 0 else { return false }
             if exponentNegative { exponent = -exponent }
         }
-        guard i == bytes.count, abs(exponent) <= 1000 else { return nil }
-        text = JSONNumber.normalise(negative: negative, integer: integer, fraction: fraction, exponent: exponent)
-    }
-
-    private static func normalise(negative: Bool, integer: [UInt8], fraction: [UInt8], exponent: Int) -> String {
-        let digits = integer + fraction
+        guard i == bytes.count, abs(exponent) <= 1000 else { return false }
+        // The digits, integer then fraction, with the point `point` digits in; zeros beyond.
+        let count = integer.count + fraction.count
+        func digit(_ k: Int) -> UInt8 {
+            guard k >= 0, k < count else { return 48 }
+            return k < integer.count ? bytes[integer.lowerBound + k] : bytes[fraction.lowerBound + k - integer.count]
+        }
         let scale = Swift.max(0, fraction.count - exponent)
         let point = integer.count + exponent
-        var whole: [UInt8]
-        var decimals: [UInt8]
-        if point <= 0 {
-            whole = []
-            decimals = [UInt8](repeating: 48, count: -point) + digits
-        } else if point >= digits.count {
-            whole = digits + [UInt8](repeating: 48, count: point - digits.count)
-            decimals = []
+        let firstSignificant = (0..<Swift.max(point, 0)).first { digit($0) != 48 }
+        let isZero = firstSignificant == nil && !(point..<(point + scale)).contains { digit($0) != 48 }
+        if negative && !isZero { out.append(UInt8(ascii: "-")) }
+        if let firstSignificant {
+            for k in firstSignificant..<point { out.append(digit(k)) }
         } else {
-            whole = Array(digits[..<point])
-            decimals = Array(digits[point...])
+            out.append(48)
         }
-        if decimals.count < scale { decimals += [UInt8](repeating: 48, count: scale - decimals.count) }
-        decimals = Array(decimals.prefix(scale))
-        if let first = whole.firstIndex(where: { $0 != 48 }) { whole = Array(whole[first...]) } else { whole = [48] }
-        let isZero = whole == [48] && !decimals.contains(where: { $0 != 48 })
-        var out = (negative && !isZero) ? "-" : ""
-        out += String(decoding: whole, as: UTF8.self)
-        if !decimals.isEmpty { out += "." + String(decoding: decimals, as: UTF8.self) }
-        return out
+        if scale > 0 {
+            out.append(UInt8(ascii: "."))
+            for k in point..<(point + scale) { out.append(digit(k)) }
+        }
+        return true
     }
 
     public var description: String { text }

@@ -93,6 +93,12 @@ public struct Timestamp: Sendable, Hashable, Comparable, Codable, CustomStringCo
         self = value
     }
 
+    /// Parses the same forms from UTF-8 bytes in place, for readers that stream rows.
+    public init?(iso8601Bytes bytes: UnsafeRawBufferPointer) {
+        guard let value = bytes.withMemoryRebound(to: UInt8.self, Timestamp.parse) else { return nil }
+        self = value
+    }
+
     private static func parse(_ s: UnsafeBufferPointer<UInt8>) -> Timestamp? {
         guard s.count >= 19,
               let year = FixedDigits.read(s, 0, 4), s[4] == UInt8(ascii: "-"),
