@@ -259,15 +259,22 @@ public final class PostgresCopyWriter {
 
     public var format: PostgresCopyEncoder.Format { encoder.format }
 
-    /// Appends one row of borrowed values (a transfer's hot path); in the column order given
-    /// to `copy`.
+    /// Appends one row of borrowed values (a transfer's hot path), the first `count` of
+    /// `values` (all by default), in the column order given to `copy`.
     @inline(__always)
-    public func writeStreamedRow(_ values: [StreamedValue]) throws {
-        encoder.beginRow(fieldCount: values.count)
-        for value in values { encoder.append(value) }
-        encoder.endRow()
+    public func writeStreamedRow(_ values: [StreamedValue], count: Int? = nil) throws {
         rows += 1
-        if encoder.bytes.count >= Self.flushSize { try flush(final: false) }
+        if Self.encode(values, count: count ?? values.count, into: &encoder) { try flush(final: false) }
+    }
+
+    /// Encodes a row in one access to the encoder (a class property, so each access is checked
+    /// for exclusivity at run time); returns whether the buffer is due to be sent.
+    @inline(__always)
+    private static func encode(_ values: [StreamedValue], count: Int, into encoder: inout PostgresCopyEncoder) -> Bool {
+        encoder.beginRow(fieldCount: count)
+        for index in 0..<count { encoder.append(values[index]) }
+        encoder.endRow()
+        return encoder.bytes.count >= flushSize
     }
 
     /// Appends one row, in the column order given to `copy`.

@@ -70,6 +70,11 @@ public struct PostgresCopyEncoder {
         fieldsInRow += 1
     }
 
+    /// Appends text as it is (SQL around the COPY blocks of a script).
+    public mutating func append(raw text: String) {
+        bytes += text.utf8
+    }
+
     /// The binary format's end marker; a no-op for text, whose end (`\.`) only a script needs.
     public mutating func appendTrailer() {
         if format == .binary { bytes += [0xFF, 0xFF] }

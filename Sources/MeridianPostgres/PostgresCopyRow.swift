@@ -43,15 +43,24 @@ public final class PostgresCopyRow {
     /// Column names, in order.
     public let columnNames: [String]
     let fields: [Field]
-    private var base = UnsafeRawPointer(bitPattern: 1)!
-    private var offsets: [Int]
-    private var lengths: [Int]
+    /// Where each field of the current row starts, and its length (-1 for NULL). Raw memory,
+    /// written once per field of millions of rows: an array in a class property would pay a
+    /// dynamic exclusivity check on every write.
+    private let starts: UnsafeMutableBufferPointer<UnsafeRawPointer?>
+    private let lengths: UnsafeMutableBufferPointer<Int>
 
     init(columnNames: [String], fields: [Field]) {
         self.columnNames = columnNames
         self.fields = fields
-        offsets = Array(repeating: 0, count: fields.count)
-        lengths = Array(repeating: -1, count: fields.count)
+        starts = .allocate(capacity: fields.count)
+        starts.initialize(repeating: nil)
+        lengths = .allocate(capacity: fields.count)
+        lengths.initialize(repeating: -1)
+    }
+
+    deinit {
+        starts.deallocate()
+        lengths.deallocate()
     }
 
     public var count: Int { fields.count }
@@ -68,12 +77,11 @@ public final class PostgresCopyRow {
         offset += 2
         if fieldCount == -1 { return nil }
         guard fieldCount == fields.count else { throw Self.malformed("a row has \(fieldCount) fields, not \(fields.count)") }
-        base = message.baseAddress ?? base
         for index in 0..<fieldCount {
             guard message.count - offset >= 4 else { throw Self.malformed("field \(index) ends before its length") }
             let length = Int(Int32(bitPattern: message.loadUnaligned(fromByteOffset: offset, as: UInt32.self).bigEndian))
             offset += 4
-            offsets[index] = offset
+            starts[index] = message.baseAddress.map { $0 + offset }
             lengths[index] = length
             if length > 0 {
                 guard message.count - offset >= length else { throw Self.malformed("field \(index) is cut short") }
@@ -88,7 +96,7 @@ public final class PostgresCopyRow {
     }
 
     private func bytes(_ index: Int) -> UnsafeRawBufferPointer {
-        UnsafeRawBufferPointer(start: base + offsets[index], count: max(lengths[index], 0))
+        UnsafeRawBufferPointer(start: starts[index], count: max(lengths[index], 0))
     }
 
     private func integer<T: FixedWidthInteger>(_ bytes: UnsafeRawBufferPointer, _ type: T.Type) throws(DatabaseError) -> T {

@@ -1,3 +1,4 @@
+import Foundation
 import Meridian
 
 /// Reads an SQLite + SpatiaLite schema into a ``SchemaSnapshot``.
@@ -200,6 +201,24 @@ public struct SQLiteInspector: SchemaInspector {
             return .unknown(declared)
         }
         return .logical(type)
+    }
+
+    /// The logical type a column declared outside the value contract is copied as by
+    /// `--create-schema`, from SQLite's affinity rules: INTEGER affinity is `int`, TEXT `text`,
+    /// REAL `double`, a BLOB `bytes`; NUMERIC (`DECIMAL(10,2)`, `NUMERIC`) becomes `double`,
+    /// which is what SQLite stores such values as. A column without a declared type holds
+    /// anything and maps to nothing.
+    public static func nearestLogicalType(declared: String) -> SchemaCopy.Mapping? {
+        let type = declared.trimmingCharacters(in: .whitespaces)
+        guard !type.isEmpty else { return nil }
+        switch affinity(type) {
+        case .integer: return SchemaCopy.Mapping(.int)
+        case .text: return SchemaCopy.Mapping(.text)
+        case .real: return SchemaCopy.Mapping(.double)
+        case .blob: return SchemaCopy.Mapping(.bytes)
+        case .numeric:
+            return SchemaCopy.Mapping(.double, note: "SQLite stores NUMERIC values as 64-bit integers or doubles; an integer a double cannot hold exactly stops the export")
+        }
     }
 
     /// The first word of each declared type the driver reads as a logical type.
