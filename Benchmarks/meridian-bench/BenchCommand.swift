@@ -10,7 +10,7 @@ struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "meridian-bench",
         abstract: "Benchmarks of Meridian against its peers; lower is better, ratio < 1 means Meridian is faster.",
-        subcommands: [All.self, PointQuery.self, Insert.self, SpatialMetadata.self, Migrate.self, FreshDB.self]
+        subcommands: [All.self, PointQuery.self, Insert.self, SpatialMetadata.self, Migrate.self, FreshDB.self, ExportCommand.self]
     )
 }
 
@@ -86,6 +86,27 @@ struct FreshDB: ParsableCommand {
     }
 }
 
+struct ExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Export a million earthquakes from SpatiaLite into PostGIS: meridian export against psql \\copy + index builds, ogr2ogr and pgloader.")
+    @Option(help: "Rounds per contender, in rotating order; the median is reported.") var rounds = 3
+    @Option(help: "PostgreSQL URL of a server to create (and drop) databases on (default: $MERIDIAN_POSTGRES_URL).")
+    var postgres: String?
+    @Option(help: "Rows in the SpatiaLite file.") var rows = 1_000_000
+    @Option(help: "The meridian executable (default: next to meridian-bench, else .build/release/meridian).")
+    var meridian: String?
+
+    func validate() throws {
+        guard rounds >= 1, rows >= 1 else { throw ValidationError("--rounds and --rows must be at least 1") }
+    }
+
+    func run() throws {
+        guard let url = postgresURL(postgres) else { throw ValidationError("export needs a PostgreSQL server: pass --postgres URL or set MERIDIAN_POSTGRES_URL") }
+        try ExportBenchmark(rounds: rounds, rows: rows, serverURL: url, meridianPath: meridian).run()
+    }
+}
+
 /// `--postgres`, else `MERIDIAN_POSTGRES_URL`, else `nil`.
 func postgresURL(_ option: String?) -> String? {
     let url = option ?? ProcessInfo.processInfo.environment["MERIDIAN_POSTGRES_URL"]
@@ -108,6 +129,10 @@ struct All: ParsableCommand {
             (MigrateBenchmark.name, { try MigrateBenchmark(rounds: options.rounds, postgresURL: postgresURL(postgres)).run() }),
             (FreshDatabaseBenchmark.name, {
                 try FreshDatabaseBenchmark(tests: 1_000, postgresURL: postgresURL(postgres), root: FileManager.default.currentDirectoryPath).run()
+            }),
+            (ExportBenchmark.name, {
+                guard let url = postgresURL(postgres) else { throw BenchmarkError("export needs --postgres URL or MERIDIAN_POSTGRES_URL") }
+                try ExportBenchmark(rounds: min(options.rounds, 3), rows: 1_000_000, serverURL: url, meridianPath: nil).run()
             }),
         ]
         var failed: [String] = []
