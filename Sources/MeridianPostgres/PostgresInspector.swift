@@ -1,3 +1,4 @@
+import Foundation
 import Meridian
 
 /// Reads a PostgreSQL + PostGIS schema into a ``SchemaSnapshot``.
@@ -188,6 +189,26 @@ public struct PostgresInspector: SchemaInspector {
         if let type = declaredTypes[declared] { return .logical(type) }
         if let geometry = geometryType(declared) { return .logical(geometry) }
         return .unknown(declared)
+    }
+
+    /// The logical type a column declared outside the value contract is copied as by
+    /// `--create-schema` (`meridian import`): the integer types are `int`, `real` and `numeric`
+    /// `double`, the character types `text`, `timestamp` without a zone `timestamp` (read as
+    /// UTC), `json` `json`. Anything else (intervals, arrays, ranges, geometry without a type or
+    /// SRID) maps to nothing.
+    public static func nearestLogicalType(declared: String) -> SchemaCopy.Mapping? {
+        let base = declared.split(separator: "(").first.map { $0.trimmingCharacters(in: .whitespaces) } ?? declared
+        switch base {
+        case "integer", "smallint": return SchemaCopy.Mapping(.int)
+        case "real": return SchemaCopy.Mapping(.double)
+        case "numeric":
+            return SchemaCopy.Mapping(.double, note: "SQLite stores numbers as 64-bit doubles, so digits beyond about 15 are lost")
+        case "character varying", "character", "name", "citext": return SchemaCopy.Mapping(.text)
+        case "timestamp without time zone", "timestamp":
+            return SchemaCopy.Mapping(.timestamp, note: "its values carry no zone and are taken as UTC")
+        case "json": return SchemaCopy.Mapping(.json)
+        default: return nil
+        }
     }
 
     private static let declaredTypes: [String: LogicalType] = [

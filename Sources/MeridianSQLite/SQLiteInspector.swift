@@ -204,13 +204,21 @@ public struct SQLiteInspector: SchemaInspector {
     }
 
     /// The logical type a column declared outside the value contract is copied as by
-    /// `--create-schema`, from SQLite's affinity rules: INTEGER affinity is `int`, TEXT `text`,
+    /// `--create-schema`: the type its name says (`DATETIME` is `timestamp`, `JSON` `json`),
+    /// else by SQLite's affinity rules: INTEGER affinity is `int`, TEXT `text`,
     /// REAL `double`, a BLOB `bytes`; NUMERIC (`DECIMAL(10,2)`, `NUMERIC`) becomes `double`,
     /// which is what SQLite stores such values as. A column without a declared type holds
     /// anything and maps to nothing.
     public static func nearestLogicalType(declared: String) -> SchemaCopy.Mapping? {
         let type = declared.trimmingCharacters(in: .whitespaces)
         guard !type.isEmpty else { return nil }
+        // A name that says what the column holds (DATETIME, JSON, BOOLEAN) counts over its affinity.
+        if let named = declaredTypes[String(type.uppercased().prefix { $0.isLetter })] {
+            switch named {
+            case .timestamp: return SchemaCopy.Mapping(.timestamp, note: "its values are read as ISO 8601 text, and those without a zone as UTC")
+            default: return SchemaCopy.Mapping(named)
+            }
+        }
         switch affinity(type) {
         case .integer: return SchemaCopy.Mapping(.int)
         case .text: return SchemaCopy.Mapping(.text)

@@ -10,9 +10,13 @@ import Meridian
 /// naming the table, the row's key, the column and the value.
 public final class SQLiteTransferSource: TransferSource {
     public let connection: SQLiteConnection
+    /// An SQL condition per table name that limits the rows read, `nil` for all of them.
+    private let filter: (String) -> String?
 
-    public init(_ connection: SQLiteConnection) {
+    /// - Parameter filter: a `WHERE` condition for each table's rows, or `nil` for all rows.
+    public init(_ connection: SQLiteConnection, filter: @escaping (String) -> String? = { _ in nil }) {
         self.connection = connection
+        self.filter = filter
     }
 
     /// Rows whose foreign key matches no parent (SQLite enforces keys only on connections that
@@ -39,7 +43,7 @@ public final class SQLiteTransferSource: TransferSource {
     }
 
     public func rowCount(of table: TransferPlan.Table) throws -> Int64 {
-        try connection.fetchValue(Int64.self, "SELECT count(*) FROM \(connection.dialect.quote(table.name))") ?? 0
+        try connection.fetchValue(Int64.self, "SELECT count(*) FROM \(connection.dialect.quote(table.name))\(condition(table))") ?? 0
     }
 
     public func readRows(of table: TransferPlan.Table, _ body: ([StreamedValue]) throws -> Void) throws {
@@ -55,7 +59,11 @@ public final class SQLiteTransferSource: TransferSource {
         while true {
             let code = sqlite3_step(stmt)
             if code == SQLITE_DONE { return }
-            guard code == SQLITE_ROW else { throw connection.error(code: code, sql: sql) }
+            guard code == SQLITE_ROW else {
+                var error = connection.error(code: code, sql: nil)
+                error.reason = "reading table \(table.name) of \(connection.path): \(error.reason)"
+                throw error
+            }
             row += 1
             values.removeAll(keepingCapacity: true)
             for index in types.indices {
@@ -86,7 +94,11 @@ public final class SQLiteTransferSource: TransferSource {
     /// The same statement for reading and for finding a row by position, so both see one order.
     private func selectSQL(_ table: TransferPlan.Table) -> String {
         let dialect = connection.dialect
-        return "SELECT \(table.columns.map { dialect.quote($0.name) }.joined(separator: ", ")) FROM \(dialect.quote(table.name))"
+        return "SELECT \(table.columns.map { dialect.quote($0.name) }.joined(separator: ", ")) FROM \(dialect.quote(table.name))\(condition(table))"
+    }
+
+    private func condition(_ table: TransferPlan.Table) -> String {
+        filter(table.name).map { " WHERE \($0)" } ?? ""
     }
 
     // MARK: - Values

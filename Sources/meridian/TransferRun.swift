@@ -23,6 +23,8 @@ struct TransferRun {
     var mapType: (String) -> SchemaCopy.Mapping?
     /// `exported`, `imported`, `wrote`.
     var verb: String
+    /// Tables `--where` filters, which must be among those moved.
+    var filteredTables: Set<String> = []
 
     struct Output: Encodable {
         var source: String
@@ -48,7 +50,12 @@ struct TransferRun {
                 try createTables(copy)
                 targetSchema = try target?.inspectSchema() ?? targetSchema
             }
-            return try TransferPlan(source: sourceSchema, target: targetSchema, tables: wanted)
+            let plan = try TransferPlan(source: sourceSchema, target: targetSchema, tables: wanted)
+            let unknown = filteredTables.subtracting(plan.tables.map(\.name))
+            guard unknown.isEmpty else {
+                throw ValidationError("--where names \(unknown.sorted().joined(separator: ", ")), which is not among the tables moved: \(plan.tables.map(\.name).joined(separator: ", "))")
+            }
+            return plan
         }
         if options.output.json {
             try options.output.printJSON(Output(source: sourceName, target: targetName, warnings: warnings, report: report))

@@ -114,8 +114,9 @@ public struct DataTransfer {
     private func rejected<T>(in table: TransferPlan.Table?, source: any TransferSource, _ body: () throws -> T) throws -> T {
         do {
             return try body()
-        } catch var error as DatabaseError where error.kind != .connection {
+        } catch var error as DatabaseError {
             guard let name = table?.name ?? error.table else { throw error }
+            if error.kind == .connection { throw TransferError.connectionLost(table: name, reason: error.reason) }
             let row = table != nil ? error.line.map(Int64.init) : nil
             let key = row.flatMap { row in table.flatMap { source.describeRow(row, of: $0) } }
             error.sql = nil

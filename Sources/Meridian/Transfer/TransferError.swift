@@ -20,6 +20,9 @@ public enum TransferError: Error, Sendable, Equatable, CustomStringConvertible {
     case orphanRows(table: String, columns: [String], referencedTable: String, rows: Int64, example: String)
     /// The target refused a row (a constraint, a value its column rejects).
     case rowRejected(table: String, row: Int64?, key: String?, reason: String)
+    /// The connection to the target broke while writing a table; the server abandons the
+    /// transaction, so nothing of the transfer stays.
+    case connectionLost(table: String, reason: String)
     /// After the copy the digests differ; nothing was committed.
     case verificationFailed([String])
 
@@ -57,6 +60,8 @@ public enum TransferError: Error, Sendable, Equatable, CustomStringConvertible {
         case .rowRejected(let table, let row, let key, let reason):
             let position = row.map { ", row \($0)" } ?? ""
             return "the target refused table \(table)\(position)\(key.map { " (\($0))" } ?? ""): \(reason); nothing was written"
+        case .connectionLost(let table, let reason):
+            return "the connection to the target broke while writing table \(table) (\(reason)); the server rolls back the whole transfer, so nothing of it was kept: check the server, then export again"
         case .verificationFailed(let tables):
             return "the target does not hold what the source holds (nothing was committed):\n" + tables.map { "  - \($0)" }.joined(separator: "\n")
         }
