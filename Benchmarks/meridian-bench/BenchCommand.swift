@@ -10,7 +10,7 @@ struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "meridian-bench",
         abstract: "Benchmarks of Meridian against its peers; lower is better, ratio < 1 means Meridian is faster.",
-        subcommands: [All.self, PointQuery.self, Insert.self, SpatialMetadata.self, Migrate.self, FreshDB.self, ExportCommand.self]
+        subcommands: [All.self, PointQuery.self, Insert.self, SpatialMetadata.self, Migrate.self, FreshDB.self, Radius.self, ExportCommand.self]
     )
 }
 
@@ -86,6 +86,29 @@ struct FreshDB: ParsableCommand {
     }
 }
 
+struct Radius: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Earthquakes within 100 km of 20 places among a million generated ones: SpatiaLite against PostGIS, p95, counts compared.")
+    @Option(help: "PostgreSQL URL for the PostGIS side (default: $MERIDIAN_POSTGRES_URL); the account needs CREATEDB.")
+    var postgres: String?
+    @Option(help: "Rounds: each asks every centre once on each backend.") var rounds = 20
+    @Option(help: "Generated earthquakes in each database.") var rows = 1_000_000
+    @Option(help: "Folder holding migrations-sqlite and migrations-postgres (default: the working directory).")
+    var root: String?
+
+    func validate() throws {
+        guard rounds >= 1 else { throw ValidationError("--rounds must be at least 1") }
+        guard rows >= 1 else { throw ValidationError("--rows must be at least 1") }
+    }
+
+    func run() throws {
+        guard let url = postgresURL(postgres) else {
+            throw ValidationError("radius compares SpatiaLite with PostGIS: pass --postgres URL or set MERIDIAN_POSTGRES_URL")
+        }
+        try RadiusBenchmark(rounds: rounds, rows: rows, postgresURL: url, root: root ?? FileManager.default.currentDirectoryPath).run()
+    }
+}
+
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
@@ -135,8 +158,14 @@ struct All: ParsableCommand {
                 try ExportBenchmark(rounds: min(options.rounds, 3), rows: 1_000_000, serverURL: url, meridianPath: nil).run()
             }),
         ]
+        let radius: [(String, () throws -> Void)] = postgresURL(postgres).map { url in
+            [(RadiusBenchmark.name, {
+                try RadiusBenchmark(rounds: 20, rows: 1_000_000, postgresURL: url, root: FileManager.default.currentDirectoryPath).run()
+            })]
+        } ?? []
+        if radius.isEmpty { Progress.log("all: no --postgres or MERIDIAN_POSTGRES_URL: radius skipped") }
         var failed: [String] = []
-        for (name, run) in benchmarks {
+        for (name, run) in benchmarks + radius {
             do {
                 try run()
             } catch {

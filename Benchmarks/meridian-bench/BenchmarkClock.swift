@@ -23,6 +23,14 @@ enum BenchmarkClock {
         let middle = sorted.count / 2
         return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
     }
+
+    /// The `p`-quantile of `samples` (0 < p < 1), the nearest rank at or above it: p95 of 400
+    /// samples is the 381st smallest.
+    static func percentile(_ samples: [Double], _ p: Double) -> Double {
+        precondition(!samples.isEmpty, "no samples")
+        let sorted = samples.sorted()
+        return sorted[min(sorted.count - 1, Int(Double(sorted.count) * p))]
+    }
 }
 
 /// Runs Meridian and its peer in alternating order, so neither always runs first (on a warm or

@@ -46,7 +46,7 @@ struct FreshDatabaseBenchmark {
         let wait = BenchmarkClock.median(waits)
         let fullClone = methods.first { $0.0 == "deserialize" }!.1
         let peer = try remigrate(recipe)
-        let waitDetail = String(format: "p90 wait %.3fms, %d/%d clones ready, insert+select %.3fms and whole test with close %.3fms median, full clone cost %.3fms", percentile(waits, 0.9), ready, tests, BenchmarkClock.median(work), BenchmarkClock.median(iterations), fullClone)
+        let waitDetail = String(format: "p90 wait %.3fms, %d/%d clones ready, insert+select %.3fms and whole test with close %.3fms median, full clone cost %.3fms", BenchmarkClock.percentile(waits, 0.9), ready, tests, BenchmarkClock.median(work), BenchmarkClock.median(iterations), fullClone)
         ResultLine(benchmark: "fresh-db-vs-remigrate", meridianMilliseconds: wait, peerMilliseconds: peer,
                    details: ["new in-memory SpatiaLite + migrate + seed", "\(tests) tests", waitDetail]).emit()
         if let postgresURL {
@@ -127,10 +127,5 @@ struct FreshDatabaseBenchmark {
             try admin.executeScript("DROP DATABASE \(name) WITH (FORCE)")
         }
         return BenchmarkClock.median(samples)
-    }
-
-    private func percentile(_ samples: [Double], _ p: Double) -> Double {
-        let sorted = samples.sorted()
-        return sorted[min(sorted.count - 1, Int(Double(sorted.count) * p))]
     }
 }

@@ -24,6 +24,13 @@ public protocol SyntheticTableGenerator: Sendable {
     var capacity: Int { get }
     /// Row `index` (0-based), values in ``columns`` order.
     func row(_ index: Int) -> [DatabaseValue]
+    /// The point column whose location orders each batch on the way in (``SpatialOrder``), or
+    /// `nil` to write rows in index order.
+    var locationColumn: String? { get }
+}
+
+extension SyntheticTableGenerator {
+    public var locationColumn: String? { columns.contains("location") ? "location" : nil }
 }
 
 /// The window generated events fall in: 1990-01-01 up to 2026-01-01 (UTC).

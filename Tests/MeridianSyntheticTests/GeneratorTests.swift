@@ -140,6 +140,27 @@ final class GeneratorTests: XCTestCase {
         XCTAssertEqual(generator.row(generator.capacity - 1)[1], .timestamp(Timestamp(year: 9994, month: 9, day: 8)!))
     }
 
+    /// A batch sorted for writing holds the same rows, with neighbours in the table near each
+    /// other on the globe.
+    func testBatchesAreWrittenInSpatialOrder() {
+        let generator = EarthquakeGenerator(seed: 11)
+        let original = (0..<2_000).map(generator.row)
+        var sorted = original
+        SpatialOrder.sort(&sorted, byPointIn: 8)
+        XCTAssertEqual(Set(sorted), Set(original))
+        func meanStep(_ rows: [[DatabaseValue]]) -> Double {
+            let points = rows.compactMap { row -> Position? in
+                guard case .geometry(let g) = row[8], case .point(let p) = g.shape else { return nil }
+                return p
+            }
+            let steps = zip(points, points.dropFirst()).map { a, b in (a.x - b.x).magnitude + (a.y - b.y).magnitude }
+            return steps.reduce(0, +) / Double(steps.count)
+        }
+        XCTAssertLessThan(meanStep(sorted) * 10, meanStep(original))
+        XCTAssertEqual(EarthquakeGenerator(seed: 1).locationColumn, "location")
+        XCTAssertNil(EphemerisGenerator(seed: 1).locationColumn)
+    }
+
     func testCountsAreChecked() {
         XCTAssertThrowsError(try SyntheticDataset(seed: 1, counts: [.earthquakes: -1]).validate()) { error in
             XCTAssertEqual(error as? SyntheticDataError, .negativeCount(table: .earthquakes, count: -1))
