@@ -2,8 +2,8 @@ import XCTest
 
 @testable import Meridian
 
-/// The streaming canonical writer gives exactly ``JSON/canonicalText`` and refuses what the
-/// parser refuses.
+/// The streaming canonical writer gives one text per JSON value, with jsonb's key order, and
+/// refuses what the parser refuses.
 final class JSONCanonicalWriterTests: XCTestCase {
     private func canonical(_ text: String) throws -> String {
         var writer = JSONCanonicalWriter()
@@ -24,10 +24,24 @@ final class JSONCanonicalWriterTests: XCTestCase {
         #"[[[[{"a":[{"c":3,"b":2}]}]]]]"#,
     ]
 
-    func testMatchesCanonicalText() throws {
-        for document in documents {
-            XCTAssertEqual(try canonical(document), try JSON(parsing: document).canonicalText, document)
-        }
+    /// The same value as the document, in one form: what the canonical text of the parsed
+    /// document also gives.
+    private func assertCanonical(_ document: String, file: StaticString = #filePath, line: UInt = #line) throws {
+        let written = try canonical(document)
+        XCTAssertEqual(try JSON(parsing: written), try JSON(parsing: document), document, file: file, line: line)
+        XCTAssertEqual(try canonical(try JSON(parsing: document).canonicalText), written, document, file: file, line: line)
+        XCTAssertEqual(try canonical(written), written, "a canonical text is its own canonical form", file: file, line: line)
+    }
+
+    func testOneTextPerValue() throws {
+        for document in documents { try assertCanonical(document) }
+    }
+
+    /// Keys as jsonb orders them (shorter first, then by bytes), numbers and escapes normalised.
+    func testKnownForms() throws {
+        XCTAssertEqual(try canonical(#"{"bb": 1, "a": 2, "c": {"zz": null, "y": [1.50, 1e2, -0]}}"#), #"{"a":2,"c":{"y":[1.50,100,0],"zz":null},"bb":1}"#)
+        XCTAssertEqual(try canonical(#"{"dup":1,"dup":2}"#), #"{"dup":2}"#)
+        XCTAssertEqual(try canonical(#""tab\tslash\/é\u00e9\u001f""#), #""tab\tslash/éé\u001f""#)
     }
 
     /// Many documents through one writer, whose storage is reused, in shuffled key orders.
@@ -39,7 +53,9 @@ final class JSONCanonicalWriterTests: XCTestCase {
             var out: [UInt8] = []
             var text = document
             try text.withUTF8 { try writer.write(UnsafeRawBufferPointer($0), into: &out) }
-            XCTAssertEqual(String(decoding: out, as: UTF8.self), try JSON(parsing: document).canonicalText, document)
+            let written = String(decoding: out, as: UTF8.self)
+            XCTAssertEqual(try JSON(parsing: written), try JSON(parsing: document), document)
+            XCTAssertEqual(try canonical(try JSON(parsing: document).canonicalText), written, document)
         }
     }
 

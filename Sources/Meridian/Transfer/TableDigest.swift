@@ -100,7 +100,7 @@ public struct RowHasher {
 /// | timestamp | microseconds since 1970, 8 little-endian                        |
 /// | date      | days since 1970, 8 little-endian                                |
 /// | text      | length (4, little-endian), UTF-8                                |
-/// | json      | length, ``JSON/canonicalText`` (keys sorted, numbers normalised)|
+/// | json      | length, compact text: keys in `jsonb`'s order (shorter first, then by bytes), the last of duplicates, numbers as `numeric` prints them |
 /// | bytes     | length, the bytes                                               |
 /// | geometry  | length, little-endian EWKB with its SRID                        |
 public enum CanonicalEncoding {

@@ -1,12 +1,16 @@
-/// Rewrites JSON text as its ``JSON/canonicalText`` straight from the bytes, without building a
-/// ``JSON`` value: the same keys in the same byte order (the last of duplicate keys kept), the
-/// same normalised numbers and escapes, no whitespace.
+/// Rewrites JSON text in one canonical form straight from its bytes, without building a
+/// ``JSON`` value: compact, numbers normalised as ``JSONNumber`` normalises them, strings escaped
+/// as ``JSON/canonicalText`` escapes them, the last of duplicate keys kept, and object keys in
+/// `jsonb`'s order (shorter keys first, then by bytes). Two texts of equal ``JSON`` values give
+/// the same bytes.
 ///
 /// A table digest (``TableDigest``) canonicalises every JSON value of millions of rows, read from
-/// SQLite as the text Meridian wrote and from PostgreSQL as `jsonb` prints it (keys by length,
-/// spaces after colons); parsing each into a tree of strings and arrays cost more than reading
-/// the rows. The writer keeps its working storage between documents, so after the first few it
-/// allocates nothing. It accepts and rejects what ``JSON/init(parsing:)`` does.
+/// SQLite as the text Meridian wrote and from PostgreSQL as `jsonb` prints it; parsing each into
+/// a tree of strings and arrays cost more than reading the rows. `jsonb`'s key order is the one
+/// PostgreSQL's text already has, so the rows read back from the server, which verification
+/// waits for, need no reordering. The writer keeps its working storage between documents, so
+/// after the first few it allocates nothing. It accepts and rejects what ``JSON/init(parsing:)``
+/// does.
 struct JSONCanonicalWriter {
     /// The raw (unescaped) bytes of the keys of the objects being written, for sorting.
     private var keys: [UInt8] = []
@@ -116,9 +120,14 @@ struct JSONCanonicalWriter {
         out.append(UInt8(ascii: "}"))
     }
 
-    /// Whether key `a` sorts strictly before key `b` by bytes.
+    /// Whether key `a` sorts strictly before key `b` in `jsonb`'s order: shorter first, then by
+    /// bytes.
     private func precedes(_ a: Range<Int>, _ b: Range<Int>) -> Bool {
-        keys[a].lexicographicallyPrecedes(keys[b])
+        Self.precedes(keys[a], keys[b])
+    }
+
+    private static func precedes(_ a: ArraySlice<UInt8>, _ b: ArraySlice<UInt8>) -> Bool {
+        a.count != b.count ? a.count < b.count : a.lexicographicallyPrecedes(b)
     }
 
     /// Rewrites an object's members in key order, keeping the last of equal keys.
@@ -134,7 +143,7 @@ struct JSONCanonicalWriter {
         order.sort { a, b in
             let (x, y) = (members[a].key, members[b].key)
             if keys[x].elementsEqual(keys[y]) { return a < b }
-            return keys[x].lexicographicallyPrecedes(keys[y])
+            return Self.precedes(keys[x], keys[y])
         }
         var first = true
         for (position, index) in order.enumerated() {
