@@ -1,6 +1,7 @@
 # Everyday tasks. The first target, `run`, is what a bare `make` does.
 #
-#   make            install missing packages, build, run the meridian tool
+#   make            install missing packages, build, then on ./celestial.sqlite: migrate, seed,
+#                   generate development data and print earthquakes near Tokyo (no server)
 #   make test       the whole test suite against SQLite and throwaway PostgreSQL clusters
 #   make bench      release build and all benchmarks (SQLite and PostgreSQL)
 #   make clean      stop leftover test clusters and remove build outputs
@@ -9,12 +10,21 @@
 
 ARGS ?=
 
+# The SpatiaLite file `make run` builds; every step leaves what is already there alone, so a
+# second run changes nothing.
+RUN_DATABASE = sqlite:celestial.sqlite
+MERIDIAN = .build/debug/meridian
+
 .PHONY: run test bench clean
 
 run:
 	scripts/install-deps
 	swift build
-	.build/debug/meridian
+	$(MERIDIAN) migrate up --database $(RUN_DATABASE)
+	$(MERIDIAN) seed --database $(RUN_DATABASE)
+	$(MERIDIAN) fixtures generate --database $(RUN_DATABASE) --scale small
+	$(MERIDIAN) near --database $(RUN_DATABASE) --lat 35.68 --lon 139.69 --km 300 --limit 10 \
+		--select usgs_id,magnitude,depth_km,occurred_at,place
 
 test:
 	scripts/test $(ARGS)
