@@ -62,6 +62,21 @@ extension PostgresConnection {
     @discardableResult
     public func copyRows(of query: String, _ body: (PostgresCopyRow) throws -> Void) throws -> Int {
         let row = try describeCopyRow(query)
+        var rows = 0
+        try copyOut(query, describedAs: row) { message in
+            var offset = 0
+            while offset < message.count, let next = try row.read(message, at: offset) {
+                try body(row)
+                rows += 1
+                offset = next
+            }
+        }
+        return rows
+    }
+
+    /// Runs `COPY (query) TO STDOUT` in the binary format and hands each message of rows to
+    /// `body`, the header taken off the first; reads on to the end after a failure, then throws it.
+    private func copyOut(_ query: String, describedAs row: PostgresCopyRow, _ body: (UnsafeRawBufferPointer) throws -> Void) throws {
         let selected = row.fields.contains(where: \.needsTextOutput)
             ? "SELECT " + zip(row.columnNames, row.fields).map { name, field in
                 "q.\(dialect.quote(name))" + (field.needsTextOutput ? "::text" : "")
@@ -73,7 +88,6 @@ extension PostgresConnection {
         guard start.map(PQresultStatus) == PGRES_COPY_OUT else {
             throw PostgresError.make(result: start, connection: handle, sql: sql)
         }
-        var rows = 0
         var headerRead = false
         var failure: (any Error)?
         while true {
@@ -86,17 +100,12 @@ extension PostgresConnection {
             defer { PQfreemem(buffer) }
             guard failure == nil else { continue }  // drain the rest, then report
             do {
-                let message = UnsafeRawBufferPointer(start: buffer, count: Int(length))
-                var offset = 0
+                var message = UnsafeRawBufferPointer(start: buffer, count: Int(length))
                 if !headerRead {
-                    offset = try Self.skipCopyHeader(message)
+                    message = UnsafeRawBufferPointer(rebasing: message[try Self.skipCopyHeader(message)...])
                     headerRead = true
                 }
-                while offset < message.count, let next = try row.read(message, at: offset) {
-                    try body(row)
-                    rows += 1
-                    offset = next
-                }
+                try body(message)
             } catch {
                 failure = error
             }
@@ -108,7 +117,21 @@ extension PostgresConnection {
             }
         }
         if let failure { throw failure }
-        return rows
+    }
+
+    /// Reads the rows of `query` with binary `COPY` into a file at `path`, to be read again with
+    /// ``PostgresCopySpool/forEachRow(_:)``, from any thread, while this connection goes on.
+    public func spoolRows(of query: String, to path: String) throws -> PostgresCopySpool {
+        let row = try describeCopyRow(query)
+        let writer = try PostgresCopySpool.Writer(path: path)
+        do {
+            try copyOut(query, describedAs: row) { try writer.append($0) }
+            try writer.close()
+        } catch {
+            writer.abandon()
+            throw error
+        }
+        return PostgresCopySpool(path: path, columnNames: row.columnNames, fields: row.fields)
     }
 
     /// The columns `query` returns and how to read each, from the server's description of it.

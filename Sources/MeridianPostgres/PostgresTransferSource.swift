@@ -1,3 +1,4 @@
+import Foundation
 import Meridian
 
 /// Reads tables of a PostgreSQL database for a transfer (`meridian import`, and the read-back
@@ -34,23 +35,20 @@ public final class PostgresTransferSource: TransferSource {
     }
 
     public func readRows(of table: TransferPlan.Table, _ body: ([StreamedValue]) throws -> Void) throws {
+        var converter = RowConverter(table: table)
+        try connection.copyRows(of: query(table)) { try body(try converter.values(of: $0)) }
+    }
+
+    /// Fetches the rows into a file in the temporary folder, as they are (COPY's binary rows),
+    /// to be converted and read from another thread.
+    public func spool(_ table: TransferPlan.Table) throws -> (any SpooledRows)? {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("meridian-readback-\(UUID().uuidString).copy").path
+        return SpooledTable(try connection.spoolRows(of: query(table), to: path), table: table)
+    }
+
+    private func query(_ table: TransferPlan.Table) -> String {
         let dialect = connection.dialect
-        let query = "SELECT \(table.columns.map { dialect.quote($0.name) }.joined(separator: ", ")) FROM \(dialect.quote(table.name))\(condition(table))"
-        var row: Int64 = 0
-        var values: [StreamedValue] = []
-        values.reserveCapacity(table.columns.count)
-        try connection.copyRows(of: query) { copied in
-            row += 1
-            values.removeAll(keepingCapacity: true)
-            for (index, column) in table.columns.enumerated() {
-                do {
-                    values.append(try copied.streamedValue(at: index).converted(to: column.type))
-                } catch let failure as StreamedValue.ConversionFailure {
-                    throw TransferError.badValue(table: table.name, row: row, key: nil, column: column.name, reason: failure.reason)
-                }
-            }
-            try body(values)
-        }
+        return "SELECT \(table.columns.map { dialect.quote($0.name) }.joined(separator: ", ")) FROM \(dialect.quote(table.name))\(condition(table))"
     }
 
     /// COPY gives rows in no fixed order; the writer names the row it refused by itself.
@@ -62,4 +60,47 @@ public final class PostgresTransferSource: TransferSource {
         if case .writtenByThisTransaction = selection { conditions.append("xmin = pg_current_xact_id()::xid") }
         return conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
     }
+}
+
+/// A copied row's values as the plan's logical types, in one reused array.
+private struct RowConverter {
+    let table: TransferPlan.Table
+    private var values: [StreamedValue] = []
+    private var row: Int64 = 0
+
+    init(table: TransferPlan.Table) {
+        self.table = table
+        values.reserveCapacity(table.columns.count)
+    }
+
+    mutating func values(of copied: PostgresCopyRow) throws -> [StreamedValue] {
+        row += 1
+        values.removeAll(keepingCapacity: true)
+        for (index, column) in table.columns.enumerated() {
+            do {
+                values.append(try copied.streamedValue(at: index).converted(to: column.type))
+            } catch let failure as StreamedValue.ConversionFailure {
+                throw TransferError.badValue(table: table.name, row: row, key: nil, column: column.name, reason: failure.reason)
+            }
+        }
+        return values
+    }
+}
+
+/// A table's rows spooled by ``PostgresTransferSource/spool(_:)``.
+private final class SpooledTable: SpooledRows {
+    let spool: PostgresCopySpool
+    let table: TransferPlan.Table
+
+    init(_ spool: PostgresCopySpool, table: TransferPlan.Table) {
+        self.spool = spool
+        self.table = table
+    }
+
+    func readRows(_ body: ([StreamedValue]) throws -> Void) throws {
+        var converter = RowConverter(table: table)
+        try spool.forEachRow { try body(try converter.values(of: $0)) }
+    }
+
+    func remove() { spool.remove() }
 }

@@ -93,6 +93,31 @@ final class PostgresCopyTests: XCTestCase {
         XCTAssertEqual(copied, try readBack(db))
     }
 
+    /// Spooled rows read back later, on another thread, are the rows COPY sent.
+    func testSpooledRowsReadBackFromAnotherThread() throws {
+        let db = try database()
+        try db.create(Self.table)
+        let stored = try db.copy(into: "samples", columns: ["id", "t", "doc"], format: .binary) { writer in
+            for id in 1...20_000 { try writer.writeRow([.int(Int64(id)), .text(String(repeating: "é", count: id % 300)), .json(["n": .number(JSONNumber(Int64(id)))])]) }
+        }
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("meridian-spool-test-\(UUID().uuidString)").path
+        let spool = try db.spoolRows(of: "SELECT id, t, doc FROM samples", to: path)
+        defer { spool.remove() }
+        var direct: [[DatabaseValue]] = []
+        try db.copyRows(of: "SELECT id, t, doc FROM samples") { row in direct.append(try (0..<row.count).map { try row.value(at: $0) }) }
+        let spooled = Spooled()
+        let thread = Thread {
+            spooled.rows = (try? spool.forEachRow { row in spooled.values.append(try (0..<row.count).map { try row.value(at: $0) }) }) ?? -1
+            spooled.done.signal()
+        }
+        thread.start()
+        spooled.done.wait()
+        XCTAssertEqual(spooled.rows, stored)
+        XCTAssertEqual(spooled.values, direct)
+        spool.remove()
+        XCTAssertFalse(FileManager.default.fileExists(atPath: path))
+    }
+
     /// Types outside the value contract come back as the driver reads their text.
     func testCopyRowsReadsOtherTypesThroughTheirText() throws {
         let db = try database()
@@ -164,4 +189,11 @@ private extension DatabaseValue {
         if case .int(let v) = self { return v }
         return 0
     }
+}
+
+/// What the thread reading a spool found.
+private final class Spooled: @unchecked Sendable {
+    var rows = 0
+    var values: [[DatabaseValue]] = []
+    let done = DispatchSemaphore(value: 0)
 }

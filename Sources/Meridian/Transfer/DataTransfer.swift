@@ -57,9 +57,23 @@ public struct DataTransfer {
             for (table, rows) in zip(plan.tables, sourceRows) {
                 tables.append(try copy(table, expecting: rows, from: source, to: target, digesting: readBack != nil))
             }
+            let spooled = try readBack.map { try spool(plan, from: $0) } ?? nil
+            let digesting = spooled.map { BackgroundDigests(spooled: $0) }
+            defer {
+                _ = try? digesting?.wait()
+                spooled?.forEach { $0.remove() }
+            }
             progress?.phase("building indexes")
             try rejected(in: nil, source: source) { try target.finish(plan) }
-            if let readBack { try verify(plan, &tables, readingBack: readBack) }
+            if let digesting {
+                progress?.phase("verifying")
+                try compare(plan, &tables, with: try digesting.wait())
+            } else if let readBack {
+                try compare(plan, &tables, with: try plan.tables.map { table in
+                    progress?.phase("verifying \(table.name)")
+                    return try Self.digest { try readBack.readRows(of: table, $0) }
+                })
+            }
             progress?.phase("committing")
             try target.commit()
             return TransferReport(mode: mode, verified: readBack != nil, tables: tables, milliseconds: Self.milliseconds(since: started))
@@ -93,17 +107,41 @@ public struct DataTransfer {
             milliseconds: Self.milliseconds(since: started))
     }
 
-    /// Reads back each table from the target and compares digests.
-    private func verify(_ plan: TransferPlan, _ tables: inout [TransferReport.Table], readingBack target: any TransferSource) throws {
+    /// The target's rows of every table read into files now, before the indexes are built, so
+    /// that digesting them overlaps with building; `nil` when the target does not spool.
+    private func spool(_ plan: TransferPlan, from target: any TransferSource) throws -> [any SpooledRows]? {
+        var spooled: [any SpooledRows] = []
+        do {
+            for table in plan.tables {
+                progress?.phase("reading back \(table.name)")
+                guard let rows = try target.spool(table) else {
+                    spooled.forEach { $0.remove() }
+                    return nil
+                }
+                spooled.append(rows)
+            }
+        } catch {
+            spooled.forEach { $0.remove() }
+            throw error
+        }
+        return spooled
+    }
+
+    /// The digest of the rows `read` gives.
+    static func digest(_ read: (([StreamedValue]) throws -> Void) throws -> Void) throws -> TableDigest {
+        var digest = TableDigest()
+        var hasher = RowHasher()
+        try read { row in try hasher.add(row, to: &digest) }
+        return digest
+    }
+
+    /// Puts the target's digests in the report and throws if any differs from the source's.
+    private func compare(_ plan: TransferPlan, _ tables: inout [TransferReport.Table], with digests: [TableDigest]) throws {
         var differences: [String] = []
         for (index, table) in plan.tables.enumerated() {
-            progress?.phase("verifying \(table.name)")
-            var digest = TableDigest()
-            var hasher = RowHasher()
-            try target.readRows(of: table) { row in try hasher.add(row, to: &digest) }
-            tables[index].targetDigest = digest
+            tables[index].targetDigest = digests[index]
             if tables[index].matches == false, let source = tables[index].sourceDigest {
-                differences.append("table \(table.name): the source has \(source), the target \(digest)")
+                differences.append("table \(table.name): the source has \(source), the target \(digests[index])")
             }
         }
         guard differences.isEmpty else { throw TransferError.verificationFailed(differences) }
@@ -127,5 +165,30 @@ public struct DataTransfer {
 
     static func milliseconds(since start: DispatchTime) -> Double {
         Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1_000_000
+    }
+}
+
+/// Digests spooled rows on a thread of their own, while the caller goes on (building indexes).
+private final class BackgroundDigests: @unchecked Sendable {
+    private let spooled: [any SpooledRows]
+    private let done = DispatchSemaphore(value: 0)
+    private var result: Result<[TableDigest], any Error> = .success([])
+
+    init(spooled: [any SpooledRows]) {
+        self.spooled = spooled
+        let thread = Thread { [self] in
+            result = Result { try spooled.map { rows in try DataTransfer.digest { try rows.readRows($0) } } }
+            done.signal()
+        }
+        thread.stackSize = 1 << 20
+        thread.start()
+    }
+
+    /// The digests, in the order of the spooled tables, once the thread is done; may be
+    /// called again.
+    func wait() throws -> [TableDigest] {
+        done.wait()
+        done.signal()
+        return try result.get()
     }
 }

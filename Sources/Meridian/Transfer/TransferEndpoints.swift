@@ -16,6 +16,27 @@ public protocol TransferSource: AnyObject {
     /// The primary key of the row at 1-based position `row` in ``readRows(of:_:)``'s order, as
     /// `id = 42`, for naming a row the target refused; `nil` when it cannot say.
     func describeRow(_ row: Int64, of table: TransferPlan.Table) -> String?
+
+    /// Reads `table`'s rows now into a temporary file, to be read again from another thread
+    /// while this source's session goes on: a PostgreSQL target read back for verification is
+    /// digested while the same session builds its indexes. `nil` when the source does not spool;
+    /// the rows are then digested as ``readRows(of:_:)`` reads them.
+    func spool(_ table: TransferPlan.Table) throws -> (any SpooledRows)?
+}
+
+extension TransferSource {
+    public func spool(_ table: TransferPlan.Table) throws -> (any SpooledRows)? { nil }
+}
+
+/// Rows a source read into a temporary file (``TransferSource/spool(_:)``): read them once,
+/// from any one thread, then remove them.
+public protocol SpooledRows: AnyObject, Sendable {
+    /// Calls `body` with each row's values in the table's column order, lent as by
+    /// ``TransferSource/readRows(of:_:)``.
+    func readRows(_ body: ([StreamedValue]) throws -> Void) throws
+
+    /// Deletes the file.
+    func remove()
 }
 
 /// Where a transfer writes rows, in one transaction: a PostgreSQL database, an SQLite file, or
