@@ -18,25 +18,18 @@ public final class PostgresTransferTarget: TransferTarget {
     /// The fewest source rows for which a table that starts empty is loaded without its indexes.
     public var deferIndexesFromRows: Int64 = 10_000
     private var deferred = DeferredDefinitions()
-    private var inTransaction = false
+    private let transaction: TransferTransaction
 
     public init(_ connection: PostgresConnection) {
         self.connection = connection
+        transaction = TransferTransaction(connection)
     }
 
     private var dialect: any SQLDialect { connection.dialect }
 
-    /// Opens the transaction; the connection's own ``DatabaseConnection/transaction(_:)`` calls
-    /// made until the commit (a migrator's) become savepoints inside it.
-    public func begin() throws {
-        try connection.executeScript("BEGIN")
-        inTransaction = true
-        connection.transactionDepth += 1
-    }
+    public func begin() throws { try transaction.begin() }
 
-    public func rowCount(of table: String) throws -> Int64 {
-        try connection.fetchValue(Int64.self, "SELECT count(*) FROM \(dialect.quote(table))") ?? 0
-    }
+    public func rowCount(of table: String) throws -> Int64 { try transaction.rowCount(of: table) }
 
     public func prepare(_ plan: TransferPlan, mode: TransferMode, sourceRows: [Int64], targetRows: [Int64]) throws {
         var startsEmpty = targetRows.map { $0 == 0 }
@@ -116,18 +109,9 @@ public final class PostgresTransferTarget: TransferTarget {
         PostgresTransferSource(connection, selection: mode == .append || mode == .upsert ? .writtenByThisTransaction : .all)
     }
 
-    public func commit() throws {
-        try connection.executeScript("COMMIT")
-        inTransaction = false
-        connection.transactionDepth -= 1
-    }
+    public func commit() throws { try transaction.commit() }
 
-    public func rollback() {
-        guard inTransaction else { return }
-        inTransaction = false
-        connection.transactionDepth -= 1
-        try? connection.executeScript("ROLLBACK")
-    }
+    public func rollback() { transaction.rollback() }
 }
 
 /// The keys and indexes of tables loaded without them, and the statements that put them back.

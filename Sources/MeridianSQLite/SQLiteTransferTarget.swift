@@ -14,25 +14,18 @@ public final class SQLiteTransferTarget: TransferTarget {
     /// Tables whose written rowids are kept in a temporary table, by table name.
     private var remembered: [String: String] = [:]
     private var remember = false
-    private var inTransaction = false
+    private let transaction: TransferTransaction
 
     public init(_ connection: SQLiteConnection) {
         self.connection = connection
+        transaction = TransferTransaction(connection)
     }
 
     private var dialect: any SQLDialect { connection.dialect }
 
-    /// Opens the transaction; the connection's own ``DatabaseConnection/transaction(_:)`` calls
-    /// made until the commit (a migrator's) become savepoints inside it.
-    public func begin() throws {
-        try connection.executeScript("\(dialect.beginTransactionSQL); PRAGMA defer_foreign_keys = ON")
-        inTransaction = true
-        connection.transactionDepth += 1
-    }
+    public func begin() throws { try transaction.begin(settings: "PRAGMA defer_foreign_keys = ON") }
 
-    public func rowCount(of table: String) throws -> Int64 {
-        try connection.fetchValue(Int64.self, "SELECT count(*) FROM \(dialect.quote(table))") ?? 0
-    }
+    public func rowCount(of table: String) throws -> Int64 { try transaction.rowCount(of: table) }
 
     public func prepare(_ plan: TransferPlan, mode: TransferMode, sourceRows: [Int64], targetRows: [Int64]) throws {
         if mode == .replace {
@@ -106,17 +99,12 @@ public final class SQLiteTransferTarget: TransferTarget {
     }
 
     public func commit() throws {
-        try connection.executeScript("COMMIT")
-        inTransaction = false
-        connection.transactionDepth -= 1
+        try transaction.commit()
         dropRemembered()
     }
 
     public func rollback() {
-        guard inTransaction else { return }
-        inTransaction = false
-        connection.transactionDepth -= 1
-        try? connection.executeScript("ROLLBACK")
+        transaction.rollback()
         dropRemembered()
     }
 

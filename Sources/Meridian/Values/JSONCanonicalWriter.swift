@@ -178,11 +178,11 @@ struct JSONCanonicalWriter {
                 case UInt8(ascii: "n"): scalar = 0x0A
                 case UInt8(ascii: "r"): scalar = 0x0D
                 case UInt8(ascii: "t"): scalar = 0x09
-                case UInt8(ascii: "u"): scalar = try r.unicodeEscape()
+                case UInt8(ascii: "u"): scalar = try JSONUnicodeEscape.scalar(r.bytes, at: &r.i)
                 default: r.i -= 1; throw r.fail("unknown escape")
                 }
                 Self.appendEscaped(scalar, to: &out)
-                if rawKey { Self.appendUTF8(scalar, to: &keys) }
+                if rawKey { JSONUnicodeEscape.appendUTF8(scalar, to: &keys) }
             case 0..<0x20:
                 throw r.fail("control character in string: escape it")
             default:
@@ -207,20 +207,7 @@ struct JSONCanonicalWriter {
         case 0..<0x20:
             let digits = Array("0123456789abcdef".utf8)
             out += [0x5C, UInt8(ascii: "u"), 0x30, 0x30, digits[Int(scalar >> 4)], digits[Int(scalar & 0xF)]]
-        default: appendUTF8(scalar, to: &out)
-        }
-    }
-
-    private static func appendUTF8(_ scalar: UInt32, to out: inout [UInt8]) {
-        switch scalar {
-        case 0..<0x80:
-            out.append(UInt8(scalar))
-        case 0x80..<0x800:
-            out += [UInt8(0xC0 | scalar >> 6), UInt8(0x80 | scalar & 0x3F)]
-        case 0x800..<0x10000:
-            out += [UInt8(0xE0 | scalar >> 12), UInt8(0x80 | scalar >> 6 & 0x3F), UInt8(0x80 | scalar & 0x3F)]
-        default:
-            out += [UInt8(0xF0 | scalar >> 18), UInt8(0x80 | scalar >> 12 & 0x3F), UInt8(0x80 | scalar >> 6 & 0x3F), UInt8(0x80 | scalar & 0x3F)]
+        default: JSONUnicodeEscape.appendUTF8(scalar, to: &out)
         }
     }
 
@@ -252,39 +239,6 @@ struct JSONCanonicalWriter {
                   word.withUTF8Buffer({ UnsafeRawBufferPointer($0).elementsEqual(bytes[i..<(i + count)]) })
             else { throw fail("unknown literal") }
             i += count
-        }
-
-        mutating func hex4() throws(JSONError) -> UInt32 {
-            guard i + 4 <= bytes.count else { throw fail("short \\u escape") }
-            var value: UInt32 = 0
-            for _ in 0..<4 {
-                let c = bytes[i]
-                let digit: UInt32
-                switch c {
-                case 48...57: digit = UInt32(c - 48)
-                case 65...70: digit = UInt32(c - 55)
-                case 97...102: digit = UInt32(c - 87)
-                default: throw fail("invalid hex digit in \\u escape")
-                }
-                value = value << 4 | digit
-                i += 1
-            }
-            return value
-        }
-
-        /// The scalar of a `\u` escape (the `\u` read already), joining surrogate pairs.
-        mutating func unicodeEscape() throws(JSONError) -> UInt32 {
-            let scalar = try hex4()
-            if scalar == 0 { throw fail("\\u0000 cannot be stored: PostgreSQL text and jsonb reject NUL") }
-            if (0xDC00...0xDFFF).contains(scalar) { throw fail("unpaired low surrogate") }
-            guard (0xD800...0xDBFF).contains(scalar) else { return scalar }
-            guard i + 2 <= bytes.count, bytes[i] == UInt8(ascii: "\\"), bytes[i + 1] == UInt8(ascii: "u") else {
-                throw fail("unpaired high surrogate")
-            }
-            i += 2
-            let low = try hex4()
-            guard (0xDC00...0xDFFF).contains(low) else { throw fail("unpaired high surrogate") }
-            return 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
         }
     }
 }

@@ -133,37 +133,19 @@ struct JSONParser {
         }
     }
 
-    private mutating func hex4() throws(JSONError) -> UInt32 {
-        guard i + 4 <= bytes.count else { throw fail("short \\u escape") }
-        var value: UInt32 = 0
-        for _ in 0..<4 {
-            let c = bytes[i]
-            let digit: UInt32
-            switch c {
-            case 48...57: digit = UInt32(c - 48)
-            case 65...70: digit = UInt32(c - 55)
-            case 97...102: digit = UInt32(c - 87)
-            default: throw fail("invalid hex digit in \\u escape")
-            }
-            value = value << 4 | digit
-            i += 1
-        }
-        return value
-    }
-
     private mutating func parseUnicodeEscape() throws(JSONError) -> [UInt8] {
-        var scalar = try hex4()
-        if scalar == 0 { throw fail("\\u0000 cannot be stored: PostgreSQL text and jsonb reject NUL") }
-        if (0xDC00...0xDFFF).contains(scalar) { throw fail("unpaired low surrogate") }
-        if (0xD800...0xDBFF).contains(scalar) {
-            guard i + 2 <= bytes.count, bytes[i] == UInt8(ascii: "\\"), bytes[i + 1] == UInt8(ascii: "u") else {
-                throw fail("unpaired high surrogate")
-            }
-            i += 2
-            let low = try hex4()
-            guard (0xDC00...0xDFFF).contains(low) else { throw fail("unpaired high surrogate") }
-            scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+        var index = i
+        let scalar: UInt32
+        do {
+            scalar = try bytes.withUnsafeBytes { try JSONUnicodeEscape.scalar($0, at: &index) }
+        } catch let error as JSONError {
+            throw error
+        } catch {
+            throw fail("\(error)")
         }
-        return Array(String(Character(Unicode.Scalar(scalar)!)).utf8)
+        i = index
+        var out: [UInt8] = []
+        JSONUnicodeEscape.appendUTF8(scalar, to: &out)
+        return out
     }
 }
