@@ -42,10 +42,11 @@ enum EventWindow {
 }
 
 extension Double {
-    /// Rounded to `places` decimals, as catalogues publish values.
+    /// Rounded to `places` decimals, as catalogues publish values; never `-0.0`, which the
+    /// value contract stores as `0.0` through statements but a COPY would keep as it is.
     func rounded(places: Int) -> Double {
         let scale = [1.0, 10, 100, 1_000, 10_000, 100_000, 1_000_000][places]
-        return (self * scale).rounded() / scale
+        return (self * scale).rounded() / scale + 0
     }
 }
 

@@ -161,6 +161,13 @@ final class GeneratorTests: XCTestCase {
         XCTAssertNil(EphemerisGenerator(seed: 1).locationColumn)
     }
 
+    /// Small negative values round to 0.0, not -0.0, which a COPY would store as it is.
+    func testRoundingNeverGivesNegativeZero() {
+        XCTAssertEqual((-1e-9).rounded(places: 6).sign, .plus)
+        XCTAssertEqual((-0.04).rounded(places: 1).sign, .plus)
+        XCTAssertEqual((-0.06).rounded(places: 1), -0.1)
+    }
+
     func testCountsAreChecked() {
         XCTAssertThrowsError(try SyntheticDataset(seed: 1, counts: [.earthquakes: -1]).validate()) { error in
             XCTAssertEqual(error as? SyntheticDataError, .negativeCount(table: .earthquakes, count: -1))
