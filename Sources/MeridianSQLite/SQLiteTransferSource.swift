@@ -42,6 +42,14 @@ public final class SQLiteTransferSource: TransferSource {
         }
     }
 
+    /// The same file through a second read-only connection; none for an in-memory database,
+    /// which another connection would not see.
+    public func anotherReader() throws -> (any TransferSource)? {
+        let path = connection.path
+        guard !path.isEmpty, path != ":memory:", !path.contains("mode=memory") else { return nil }
+        return SQLiteTransferSource(try SQLiteConnection(path: path, readOnly: true), filter: filter)
+    }
+
     public func rowCount(of table: TransferPlan.Table) throws -> Int64 {
         try connection.fetchValue(Int64.self, "SELECT count(*) FROM \(connection.dialect.quote(table.name))\(condition(table))") ?? 0
     }

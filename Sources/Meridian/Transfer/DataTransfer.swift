@@ -13,11 +13,14 @@ import Foundation
 /// In order: the target's transaction, in which `planning` runs (so schema changes it makes,
 /// migrations or created tables, commit with the rows or not at all); the source's own check
 /// (``TransferSource/preflight(_:)``) and row counts; the refusal of a non-empty target
-/// (``TransferMode/refuse``); then each table in foreign-key order, streamed row by row. With
-/// ``verify`` each source row is digested as it passes (``TableDigest``), and before committing
-/// the target reads back what it wrote and digests it the same way; any difference rolls
-/// everything back. Any error, and a killed process or a dropped connection, leaves the target
-/// as it was.
+/// (``TransferMode/refuse``); then each table in foreign-key order, streamed row by row; then
+/// the target's indexes and sequences (``TransferTarget/finish(_:)``). With ``verify`` both sides
+/// are digested the same way (``TableDigest``) before the commit: the target's rows read back
+/// inside the transaction, the source's through a second session. Where the endpoints allow
+/// (``TransferSource/spool(_:)``, ``TransferSource/anotherReader()``) the digests are computed
+/// on a thread of their own while the target builds its indexes; otherwise as the rows pass.
+/// Any difference rolls everything back. Any error, and a killed process or a dropped
+/// connection, leaves the target as it was.
 public struct DataTransfer {
     public var mode: TransferMode
     /// Digest both sides and compare before committing.
@@ -53,26 +56,37 @@ public struct DataTransfer {
                 guard occupied.isEmpty else { throw TransferError.targetNotEmpty(occupied) }
             }
             try target.prepare(plan, mode: mode, sourceRows: sourceRows, targetRows: targetRows)
+            // The source is digested later, on another session, when it can be; else as it is read.
+            let laterSource = readBack != nil ? try source.anotherReader() : nil
             var tables: [TransferReport.Table] = []
             for (table, rows) in zip(plan.tables, sourceRows) {
-                tables.append(try copy(table, expecting: rows, from: source, to: target, digesting: readBack != nil))
+                tables.append(try copy(table, expecting: rows, from: source, to: target, digesting: readBack != nil && laterSource == nil))
             }
             let spooled = try readBack.map { try spool(plan, from: $0) } ?? nil
-            let digesting = spooled.map { BackgroundDigests(spooled: $0) }
+            var jobs: [() throws -> TableDigest] = []
+            if let laterSource {
+                jobs += plan.tables.map { table in { try Self.digest { try laterSource.readRows(of: table, $0) } } }
+            }
+            if let spooled {
+                jobs += spooled.map { rows in { try Self.digest { try rows.readRows($0) } } }
+            }
+            let background = jobs.isEmpty ? nil : BackgroundDigests(jobs)
             defer {
-                _ = try? digesting?.wait()
+                _ = try? background?.wait()
                 spooled?.forEach { $0.remove() }
             }
             progress?.phase("building indexes")
             try rejected(in: nil, source: source) { try target.finish(plan) }
-            if let digesting {
+            if let readBack {
                 progress?.phase("verifying")
-                try compare(plan, &tables, with: try digesting.wait())
-            } else if let readBack {
-                try compare(plan, &tables, with: try plan.tables.map { table in
-                    progress?.phase("verifying \(table.name)")
-                    return try Self.digest { try readBack.readRows(of: table, $0) }
-                })
+                var digests = try background?.wait() ?? []
+                if laterSource != nil {
+                    for index in tables.indices { tables[index].sourceDigest = digests.removeFirst() }
+                }
+                if spooled == nil {
+                    digests = try plan.tables.map { table in try Self.digest { try readBack.readRows(of: table, $0) } }
+                }
+                try compare(plan, &tables, with: digests)
             }
             progress?.phase("committing")
             try target.commit()
@@ -168,24 +182,24 @@ public struct DataTransfer {
     }
 }
 
-/// Digests spooled rows on a thread of their own, while the caller goes on (building indexes).
+/// Digests tables on a thread of their own, one job after another, while the caller goes on
+/// (building indexes). Each job reads through a session no other thread uses.
 private final class BackgroundDigests: @unchecked Sendable {
-    private let spooled: [any SpooledRows]
+    private let jobs: [() throws -> TableDigest]
     private let done = DispatchSemaphore(value: 0)
     private var result: Result<[TableDigest], any Error> = .success([])
 
-    init(spooled: [any SpooledRows]) {
-        self.spooled = spooled
+    init(_ jobs: [() throws -> TableDigest]) {
+        self.jobs = jobs
         let thread = Thread { [self] in
-            result = Result { try spooled.map { rows in try DataTransfer.digest { try rows.readRows($0) } } }
+            result = Result { try self.jobs.map { try $0() } }
             done.signal()
         }
         thread.stackSize = 1 << 20
         thread.start()
     }
 
-    /// The digests, in the order of the spooled tables, once the thread is done; may be
-    /// called again.
+    /// The digests, in the order of the jobs, once the thread is done; may be called again.
     func wait() throws -> [TableDigest] {
         done.wait()
         done.signal()

@@ -22,10 +22,16 @@ public protocol TransferSource: AnyObject {
     /// digested while the same session builds its indexes. `nil` when the source does not spool;
     /// the rows are then digested as ``readRows(of:_:)`` reads them.
     func spool(_ table: TransferPlan.Table) throws -> (any SpooledRows)?
+
+    /// A second reader of the same rows, on a session of its own, for one other thread: the
+    /// source is then digested while the target builds its indexes, instead of while its rows
+    /// are sent. `nil` when there is none; the rows are then digested as they are copied.
+    func anotherReader() throws -> (any TransferSource)?
 }
 
 extension TransferSource {
     public func spool(_ table: TransferPlan.Table) throws -> (any SpooledRows)? { nil }
+    public func anotherReader() throws -> (any TransferSource)? { nil }
 }
 
 /// Rows a source read into a temporary file (``TransferSource/spool(_:)``): read them once,

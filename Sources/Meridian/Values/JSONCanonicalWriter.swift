@@ -1,3 +1,5 @@
+import Foundation
+
 /// Rewrites JSON text in one canonical form straight from its bytes, without building a
 /// ``JSON`` value: compact, numbers normalised as ``JSONNumber`` normalises them, strings escaped
 /// as ``JSON/canonicalText`` escapes them, the last of duplicate keys kept, and object keys in
@@ -123,11 +125,7 @@ struct JSONCanonicalWriter {
     /// Whether key `a` sorts strictly before key `b` in `jsonb`'s order: shorter first, then by
     /// bytes.
     private func precedes(_ a: Range<Int>, _ b: Range<Int>) -> Bool {
-        Self.precedes(keys[a], keys[b])
-    }
-
-    private static func precedes(_ a: ArraySlice<UInt8>, _ b: ArraySlice<UInt8>) -> Bool {
-        a.count != b.count ? a.count < b.count : a.lexicographicallyPrecedes(b)
+        keys.withUnsafeBufferPointer { Self.compare($0, a, b) < 0 }
     }
 
     /// Rewrites an object's members in key order, keeping the last of equal keys.
@@ -138,21 +136,38 @@ struct JSONCanonicalWriter {
         out.removeSubrange(base...)
         order.removeAll(keepingCapacity: true)
         order += range
-        let keys = keys
-        let members = members
-        order.sort { a, b in
-            let (x, y) = (members[a].key, members[b].key)
-            if keys[x].elementsEqual(keys[y]) { return a < b }
-            return Self.precedes(keys[x], keys[y])
+        // An insertion sort, stable, comparing keys in place: objects have a handful of keys.
+        keys.withUnsafeBufferPointer { keys in
+            members.withUnsafeBufferPointer { members in
+                func comesBefore(_ a: Int, _ b: Int) -> Bool { Self.compare(keys, members[a].key, members[b].key) < 0 }
+                for i in 1..<order.count {
+                    let moving = order[i]
+                    var j = i
+                    while j > 0, comesBefore(moving, order[j - 1]) {
+                        order[j] = order[j - 1]
+                        j -= 1
+                    }
+                    order[j] = moving
+                }
+                var first = true
+                for position in order.indices {
+                    let index = order[position]
+                    // Of equal keys the last given wins; the sort kept them in the order given.
+                    if position + 1 < order.count, Self.compare(keys, members[index].key, members[order[position + 1]].key) == 0 { continue }
+                    if !first { out.append(UInt8(ascii: ",")) }
+                    first = false
+                    let text = members[index].text
+                    out += scratch[(text.lowerBound - base)..<(text.upperBound - base)]
+                }
+            }
         }
-        var first = true
-        for (position, index) in order.enumerated() {
-            if position + 1 < order.count, keys[members[index].key].elementsEqual(keys[members[order[position + 1]].key]) { continue }
-            if !first { out.append(UInt8(ascii: ",")) }
-            first = false
-            let text = members[index].text
-            out += scratch[(text.lowerBound - base)..<(text.upperBound - base)]
-        }
+    }
+
+    /// `jsonb`'s order of two keys: negative when `a` comes first, zero when they are equal.
+    private static func compare(_ keys: UnsafeBufferPointer<UInt8>, _ a: Range<Int>, _ b: Range<Int>) -> Int {
+        if a.count != b.count { return a.count - b.count }
+        guard let base = keys.baseAddress, a.count > 0 else { return 0 }
+        return Int(memcmp(base + a.lowerBound, base + b.lowerBound, a.count))
     }
 
     /// A string, re-escaped as ``JSONWriter`` escapes; a key's raw bytes also go to ``keys``.
