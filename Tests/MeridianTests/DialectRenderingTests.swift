@@ -62,6 +62,9 @@ private struct CanaryDialect: SQLDialect {
     func geographicPoint(longitude: String, latitude: String) -> String { "CANARY_POINT(\(longitude) ~ \(latitude))" }
 
     func withinDistance(_ a: String, _ b: String, meters: String) -> String { "CANARY_NEAR(\(a), \(b), \(meters) METRES)" }
+    func withinSphericalDistance(_ a: String, _ b: String, meters: String) -> String { "CANARY_ROUGHLY_NEAR(\(a), \(b), \(meters) METRES)" }
+    /// Like SpatiaLite only where the index is explicit, so that both forms are rendered.
+    var radiusSearchTestsGreatCircleFirst: Bool { spatialIndexIsExplicit }
 
     func geodesicDistance(_ a: String, _ b: String) -> String { "CANARY_GAP(\(a), \(b))" }
 
@@ -230,12 +233,15 @@ final class DialectRenderingTests: XCTestCase {
             table: "places", column: "location", center: Position(x: 179.9, y: 10), radius: .kilometers(50), select: ["id", "my name"])
         let (sql, arguments) = canary.radiusSearch(search)
         XCTAssertEqual(sql, """
-            SELECT "id", "my name" FROM "places" WHERE CANARY_INDEX("places"."location" IN CANARY_BOX[$4 $5 $6 $7] | CANARY_BOX[$8 $9 $10 $11]) \
-            AND CANARY_NEAR("location", CANARY_POINT($1 ~ $2), $3 METRES)
+            SELECT "id", "my name" FROM "places" WHERE CANARY_INDEX("places"."location" IN CANARY_BOX[$6 $7 $8 $9] | CANARY_BOX[$10 $11 $12 $13]) \
+            AND CANARY_ROUGHLY_NEAR("location", CANARY_POINT($1 ~ $2), $4 METRES) \
+            AND (CANARY_ROUGHLY_NEAR("location", CANARY_POINT($1 ~ $2), $5 METRES) OR CANARY_NEAR("location", CANARY_POINT($1 ~ $2), $3 METRES))
             """)
         let boxes = search.boxes
         XCTAssertEqual(boxes.count, 2, "50 km around 179.9° crosses the antimeridian: \(boxes)")
-        XCTAssertEqual(arguments, [.double(179.9), .double(10), .double(50_000 + RadiusSearch.tolerance.meters)] + boxes.flatMap {
+        let radius = 50_000 + RadiusSearch.tolerance.meters
+        let sphere = [radius * (1 + RadiusSearch.sphereMargin), radius * (1 - RadiusSearch.sphereMargin)].map(DatabaseValue.double)
+        XCTAssertEqual(arguments, [.double(179.9), .double(10), .double(radius)] + sphere + boxes.flatMap {
             [$0.minLongitude, $0.maxLongitude, $0.minLatitude, $0.maxLatitude].map(DatabaseValue.double)
         })
         XCTAssertEqual(PlaceholderScan(sql).parameterCount, arguments.count)
@@ -292,10 +298,11 @@ final class DialectRenderingTests: XCTestCase {
         let (sql, arguments) = canary.nearestSearch(search, within: .kilometers(10))
         XCTAssertEqual(sql, """
             SELECT *, CANARY_WHOLE(CANARY_GAP("location", CANARY_POINT($1 ~ $2)) * 1000) AS "meridian_distance_mm" FROM "places" \
-            WHERE CANARY_INDEX("places"."location" IN CANARY_BOX[$4 $5 $6 $7]) AND CANARY_NEAR("location", CANARY_POINT($1 ~ $2), $3 METRES) \
-            ORDER BY "meridian_distance_mm", "id" LIMIT $8
+            WHERE CANARY_INDEX("places"."location" IN CANARY_BOX[$6 $7 $8 $9]) AND CANARY_ROUGHLY_NEAR("location", CANARY_POINT($1 ~ $2), $4 METRES) \
+            AND (CANARY_ROUGHLY_NEAR("location", CANARY_POINT($1 ~ $2), $5 METRES) OR CANARY_NEAR("location", CANARY_POINT($1 ~ $2), $3 METRES)) \
+            ORDER BY "meridian_distance_mm", "id" LIMIT $10
             """)
-        XCTAssertEqual(arguments.count, 8)
+        XCTAssertEqual(arguments.count, 10)
         XCTAssertEqual(arguments.last, .int(3))
         let whole = canary.nearestSearch(search, within: nil)
         XCTAssertEqual(whole.sql, """

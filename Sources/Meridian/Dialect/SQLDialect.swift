@@ -55,6 +55,18 @@ public protocol SQLDialect: Sendable {
     /// can serve: PostGIS `ST_DWithin` on `geography`, SpatiaLite `PtDistWithin(…, 1)`.
     func withinDistance(_ a: String, _ b: String, meters: String) -> String
 
+    /// A boolean expression: whether two WGS84 points lie within `meters` of each other on the
+    /// sphere of radius (2a + b) / 3 (great-circle distance): PostGIS `ST_DWithin(…, false)`,
+    /// SpatiaLite `PtDistWithin(…, 0)`.
+    func withinSphericalDistance(_ a: String, _ b: String, meters: String) -> String
+
+    /// Whether a radius search should settle the points far from its circle with
+    /// ``withinSphericalDistance(_:_:meters:)`` before the spheroid test
+    /// (``RadiusSearch/sphereMargin``). SpatiaLite: yes, its great circle costs a third of its
+    /// spheroid, which dominates a search. PostGIS: no, its searches spend their time reading the
+    /// heap, and the extra test measured slower.
+    var radiusSearchTestsGreatCircleFirst: Bool { get }
+
     /// An expression for the distance in metres between two WGS84 points on the spheroid:
     /// PostGIS `ST_Distance` on `geography`, SpatiaLite `ST_Distance(a, b, 1)`.
     func geodesicDistance(_ a: String, _ b: String) -> String

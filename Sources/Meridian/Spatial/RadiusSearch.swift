@@ -44,6 +44,14 @@ public struct RadiusSearch: Sendable, Equatable {
     /// the engines' disagreement and far below any distance that matters on the ground.
     public static let tolerance = Distance(meters: 1e-6)
 
+    /// How far (as a fraction) a great-circle distance may stray from the geodesic one between
+    /// the same two points: the sphere of radius (2a + b) / 3 runs from 0.56 % short (meridional
+    /// curvature at the equator) to 0.45 % long (at the poles), and long geodesics average
+    /// these. A point whose great-circle distance is within the radius less this margin lies
+    /// inside, one beyond the radius plus this margin outside; only the band between needs the
+    /// spheroid, the costly test on both engines.
+    public static let sphereMargin = 0.01
+
     /// The index boxes around the search circle (``GeodesicBox/covering(_:within:margin:)``).
     public var boxes: [GeodesicBox] { GeodesicBox.covering(center, within: radius + Self.tolerance) }
 
@@ -61,7 +69,8 @@ public struct RadiusSearch: Sendable, Equatable {
 extension SQLDialect {
     /// A `SELECT` of the rows of a ``RadiusSearch``, with `$n` placeholders and their values:
     /// `$1` the longitude, `$2` the latitude, `$3` the radius plus ``RadiusSearch/tolerance`` in
-    /// metres, then any index boxes.
+    /// metres, where the engine has a great-circle test `$4` and `$5` that radius widened and
+    /// narrowed by ``RadiusSearch/sphereMargin``, then any index boxes.
     ///
     /// The exact test is ``withinDistance(_:_:meters:)``; where the engine does not use its
     /// spatial index for that by itself, ``spatialIndexFilter(table:column:boxes:bind:)`` adds
@@ -73,11 +82,22 @@ extension SQLDialect {
         return (sql, binder.arguments)
     }
 
-    /// The `WHERE` condition of a radius search: the index filter where the engine needs one,
-    /// and the exact test; `$n` placeholders as ``radiusSearch(_:)`` describes.
+    /// The `WHERE` condition of a radius search, `$n` placeholders as ``radiusSearch(_:)``
+    /// describes: the index filter where the engine needs one, then the exact spheroid test;
+    /// where the engine has a cheaper great-circle test, that settles the points far from the
+    /// circle first (the radius widened and narrowed by ``RadiusSearch/sphereMargin``) and the
+    /// spheroid measures only the band between. Either way the rows are the spheroid's.
     func withinCondition(_ search: RadiusSearch, bind: (Double) -> String) -> String {
+        let column = quote(search.column)
         let center = geographicPoint(longitude: bind(search.center.x), latitude: bind(search.center.y))
-        let within = withinDistance(quote(search.column), center, meters: bind((search.radius + RadiusSearch.tolerance).meters))
+        let radius = (search.radius + RadiusSearch.tolerance).meters
+        var within = withinDistance(column, center, meters: bind(radius))
+        if radiusSearchTestsGreatCircleFirst {
+            let margin = RadiusSearch.sphereMargin
+            let possibly = withinSphericalDistance(column, center, meters: bind(radius * (1 + margin)))
+            let surely = withinSphericalDistance(column, center, meters: bind(radius * (1 - margin)))
+            within = "\(possibly) AND (\(surely) OR \(within))"
+        }
         guard !withinDistanceUsesSpatialIndex else { return within }
         return spatialIndexFilter(table: search.table, column: search.column, boxes: search.boxes, bind: bind) + " AND " + within
     }
