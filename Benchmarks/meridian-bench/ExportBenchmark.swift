@@ -72,12 +72,12 @@ struct ExportBenchmark {
                    details: [limit, "meridian export reading every row back and comparing counts and digests before committing"] + common).emit()
         if ogr2ogr != nil {
             ResultLine(benchmark: "export-vs-ogr2ogr", meridianMilliseconds: times.median(0), peerMilliseconds: times.median(3),
-                       details: ["ogr2ogr --config PG_USE_COPY YES creating its own table, no unique key (it makes the timestamp and JSON columns varchar; -append into our table rounds timestamps to milliseconds)",
+                       details: ["ogr2ogr --config PG_USE_COPY YES creating its own table (an int4 id from its own sequence, the timestamp and JSON columns varchar, no unique key, the GiST index kept up during the load; -append into our table rounds timestamps to milliseconds)",
                                  "meridian --no-verify"] + common + ["ogr2ogr \(notes["ogr2ogr"] ?? "")"]).emit()
         }
         if pgloader != nil {
             ResultLine(benchmark: "export-vs-pgloader", meridianMilliseconds: times.median(0), peerMilliseconds: times.median(contenders.count - 1),
-                       details: ["pgloader into a staging table without indexes, the geometry as bytea (it cannot convert SpatiaLite geometry)",
+                       details: ["pgloader into a staging table without keys or indexes, the geometry as bytea (it cannot convert SpatiaLite geometry), REAL cast to double precision and Meridian's TIMESTAMP TEXT and JSON TEXT to timestamptz and jsonb",
                                  "meridian --no-verify"] + common + ["pgloader \(notes["pgloader"] ?? "")"]).emit()
         }
     }

@@ -120,11 +120,7 @@ public final class PostgresScriptTarget: TransferTarget {
         }
         emit("\\.\n")
         if mode == .upsert {
-            let key = table.primaryKey.map(dialect.quote).joined(separator: ", ")
-            let updates = table.writtenColumns.map(\.name).filter { !table.primaryKey.contains($0) }
-                .map { "\(dialect.quote($0)) = EXCLUDED.\(dialect.quote($0))" }
-            let action = updates.isEmpty ? "DO NOTHING" : "DO UPDATE SET " + updates.joined(separator: ", ")
-            emit("INSERT INTO \(dialect.quote(table.name)) (\(columns)) OVERRIDING SYSTEM VALUE SELECT \(columns) FROM meridian_stage ON CONFLICT (\(key)) \(action);\nDROP TABLE meridian_stage;\n")
+            emit(PostgresTransferTarget.merge(table, from: "meridian_stage", dialect: dialect) + ";\nDROP TABLE meridian_stage;\n")
         }
         if mode == .refuse || mode == .replace {
             let quoted = dialect.quote(table.name)

@@ -7,24 +7,19 @@ import Meridian
 /// Each value is converted to the plan's logical type (``StreamedValue/converted(to:)``), so a
 /// column the two sides type differently (text holding timestamps) still digests the same.
 public final class PostgresTransferSource: TransferSource {
-    /// Which rows of each table to read.
-    public enum Selection: Sendable {
-        /// Every row, or those matching the table's filter.
-        case all
-        /// The rows the current transaction inserted or updated (`xmin` is its id): what an
-        /// append or an upsert wrote.
-        case writtenByThisTransaction
+    public let connection: PostgresConnection
+    /// The SQL condition limiting each table's rows, by table name; `nil` for all rows.
+    private let condition: (String) -> String?
+
+    /// - Parameter filters: SQL conditions by table name (`--where`).
+    public convenience init(_ connection: PostgresConnection, filters: [String: String] = [:]) {
+        self.init(connection, condition: { filters[$0] })
     }
 
-    public let connection: PostgresConnection
-    public let selection: Selection
-    /// SQL conditions by table name (`--where`), ANDed into each table's query.
-    public let filters: [String: String]
-
-    public init(_ connection: PostgresConnection, selection: Selection = .all, filters: [String: String] = [:]) {
+    /// - Parameter condition: a `WHERE` condition for each table's rows, or `nil` for all rows.
+    public init(_ connection: PostgresConnection, condition: @escaping (String) -> String?) {
         self.connection = connection
-        self.selection = selection
-        self.filters = filters
+        self.condition = condition
     }
 
     /// PostgreSQL enforces its foreign keys; there is nothing to check beforehand.
@@ -55,10 +50,7 @@ public final class PostgresTransferSource: TransferSource {
     public func describeRow(_ row: Int64, of table: TransferPlan.Table) -> String? { nil }
 
     private func condition(_ table: TransferPlan.Table) -> String {
-        var conditions: [String] = []
-        if let filter = filters[table.name] { conditions.append("(\(filter))") }
-        if case .writtenByThisTransaction = selection { conditions.append("xmin = pg_current_xact_id()::xid") }
-        return conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
+        condition(table.name).map { " WHERE \($0)" } ?? ""
     }
 }
 

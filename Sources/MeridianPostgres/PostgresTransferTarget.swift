@@ -12,13 +12,18 @@ import Meridian
 /// every row at once. The rest of the database sees none of it until the commit.
 ///
 /// ``TransferMode/upsert`` copies each table into a temporary table and merges it with
-/// `INSERT … ON CONFLICT (key) DO UPDATE`.
+/// `INSERT … ON CONFLICT (key) DO UPDATE`, leaving rows that hold the same values untouched (so
+/// an `updated_at` trigger does not fire for them); the temporary table stays until the commit
+/// and its keys say which rows verification reads back.
 public final class PostgresTransferTarget: TransferTarget {
     public let connection: PostgresConnection
     /// The fewest source rows for which a table that starts empty is loaded without its indexes.
     public var deferIndexesFromRows: Int64 = 10_000
     private var deferred = DeferredDefinitions()
     private let transaction: TransferTransaction
+    /// The temporary table each upserted table was staged in, by table name.
+    private var stages: [String: String] = [:]
+    private var primaryKeys: [String: [String]] = [:]
 
     public init(_ connection: PostgresConnection) {
         self.connection = connection
@@ -70,23 +75,30 @@ public final class PostgresTransferTarget: TransferTarget {
                 try rows { row in try writer.writeStreamedRow(row, count: count) }
             })
         }
-        let stage = "meridian_stage"
+        let stage = "meridian_stage_\(stages.count)"
         let quoted = columns.map(dialect.quote).joined(separator: ", ")
-        try connection.executeScript("""
-            DROP TABLE IF EXISTS pg_temp.\(stage);
-            CREATE TEMP TABLE \(stage) ON COMMIT DROP AS SELECT \(quoted) FROM \(dialect.quote(table.name)) WITH NO DATA
-            """)
+        try connection.executeScript(
+            "CREATE TEMP TABLE \(stage) ON COMMIT DROP AS SELECT \(quoted) FROM \(dialect.quote(table.name)) WITH NO DATA")
+        stages[table.name] = stage
+        primaryKeys[table.name] = table.primaryKey
         let format = try connection.copyFormat(table: stage, columns: columns)
         try connection.copy(into: stage, columns: columns, format: format) { writer in
             try rows { row in try writer.writeStreamedRow(row, count: count) }
         }
+        return Int64(try connection.execute(Self.merge(table, from: stage, dialect: dialect)))
+    }
+
+    /// `INSERT … SELECT … ON CONFLICT (key) DO UPDATE`, for rows whose values differ only.
+    static func merge(_ table: TransferPlan.Table, from stage: String, dialect: any SQLDialect) -> String {
+        let columns = table.writtenColumns.map(\.name)
+        let quoted = columns.map(dialect.quote).joined(separator: ", ")
         let key = table.primaryKey.map(dialect.quote).joined(separator: ", ")
-        let updates = columns.filter { !table.primaryKey.contains($0) }.map { "\(dialect.quote($0)) = EXCLUDED.\(dialect.quote($0))" }
-        let action = updates.isEmpty ? "DO NOTHING" : "DO UPDATE SET " + updates.joined(separator: ", ")
-        let merged = try connection.execute(
-            "INSERT INTO \(dialect.quote(table.name)) (\(quoted)) OVERRIDING SYSTEM VALUE SELECT \(quoted) FROM \(stage) ON CONFLICT (\(key)) \(action)")
-        try connection.executeScript("DROP TABLE \(stage)")
-        return Int64(merged)
+        let others = columns.filter { !table.primaryKey.contains($0) }.map(dialect.quote)
+        let action = others.isEmpty
+            ? "DO NOTHING"
+            : "DO UPDATE SET " + others.map { "\($0) = EXCLUDED.\($0)" }.joined(separator: ", ")
+                + " WHERE (\(others.map { "target.\($0)" }.joined(separator: ", "))) IS DISTINCT FROM (\(others.map { "EXCLUDED.\($0)" }.joined(separator: ", ")))"
+        return "INSERT INTO \(dialect.quote(table.name)) AS target (\(quoted)) OVERRIDING SYSTEM VALUE SELECT \(quoted) FROM \(stage) ON CONFLICT (\(key)) \(action)"
     }
 
     public func finish(_ plan: TransferPlan) throws {
@@ -105,13 +117,33 @@ public final class PostgresTransferTarget: TransferTarget {
         }
     }
 
+    /// All rows of a table that started empty; the rows this transaction inserted for an
+    /// append (`xmin` is its id); the rows with the staged keys for an upsert, changed or not.
     public func writtenRows(mode: TransferMode) -> (any TransferSource)? {
-        PostgresTransferSource(connection, selection: mode == .append || mode == .upsert ? .writtenByThisTransaction : .all)
+        switch mode {
+        case .refuse, .replace:
+            return PostgresTransferSource(connection)
+        case .append:
+            return PostgresTransferSource(connection, condition: { _ in "xmin = pg_current_xact_id()::xid" })
+        case .upsert:
+            return PostgresTransferSource(connection, condition: { [unowned self] table in
+                guard let stage = stages[table] else { return "false" }
+                let key = primaryKeys[table] ?? []
+                let columns = key.map(dialect.quote).joined(separator: ", ")
+                return "(\(columns)) IN (SELECT \(columns) FROM \(stage))"
+            })
+        }
     }
 
-    public func commit() throws { try transaction.commit() }
+    public func commit() throws {
+        try transaction.commit()
+        stages = [:]
+    }
 
-    public func rollback() { transaction.rollback() }
+    public func rollback() {
+        transaction.rollback()
+        stages = [:]
+    }
 }
 
 /// The keys and indexes of tables loaded without them, and the statements that put them back.

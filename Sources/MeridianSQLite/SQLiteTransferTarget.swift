@@ -7,12 +7,15 @@ import Meridian
 /// Foreign keys are checked at the commit (`PRAGMA defer_foreign_keys`), so tables may be
 /// emptied and filled in any order; before committing, `PRAGMA foreign_key_check` names the
 /// table and key of a row whose parent is missing (an import filtered with `--where` can leave
-/// one). Rows written by ``TransferMode/append`` and ``TransferMode/upsert`` are remembered by
-/// rowid (`RETURNING rowid`) so verification reads back exactly them.
+/// one). Rows written by ``TransferMode/append`` are remembered by rowid (`RETURNING rowid`) and
+/// the keys given to ``TransferMode/upsert`` in a temporary table, so verification reads back
+/// exactly them; an upsert leaves a row that holds the same values untouched.
 public final class SQLiteTransferTarget: TransferTarget {
     public let connection: SQLiteConnection
     /// Tables whose written rowids are kept in a temporary table, by table name.
     private var remembered: [String: String] = [:]
+    /// For upserted tables, the key columns their remembered rows are found by.
+    private var rememberedKeys: [String: [String]] = [:]
     private var remember = false
     private let transaction: TransferTransaction
 
@@ -37,14 +40,23 @@ public final class SQLiteTransferTarget: TransferTarget {
         let columns = table.writtenColumns.map { dialect.quote($0.name) }
         var sql = "INSERT INTO \(dialect.quote(table.name)) (\(columns.joined(separator: ", "))) VALUES ("
             + columns.indices.map { "$\($0 + 1)" }.joined(separator: ", ") + ")"
+        let keyIndexes = table.primaryKey.compactMap { name in table.writtenColumns.firstIndex { $0.name == name } }
         if mode == .upsert {
             let key = table.primaryKey.map(dialect.quote).joined(separator: ", ")
-            let updates = table.writtenColumns.map(\.name).filter { !table.primaryKey.contains($0) }
-                .map { "\(dialect.quote($0)) = excluded.\(dialect.quote($0))" }
-            sql += " ON CONFLICT (\(key)) " + (updates.isEmpty ? "DO NOTHING" : "DO UPDATE SET " + updates.joined(separator: ", "))
+            let others = table.writtenColumns.map(\.name).filter { !table.primaryKey.contains($0) }.map(dialect.quote)
+            sql += " ON CONFLICT (\(key)) "
+                + (others.isEmpty
+                    ? "DO NOTHING"
+                    : "DO UPDATE SET " + others.map { "\($0) = excluded.\($0)" }.joined(separator: ", ")
+                        + " WHERE (\(others.joined(separator: ", "))) IS NOT (\(others.map { "excluded.\($0)" }.joined(separator: ", ")))")
         }
-        let written = remember && (mode == .append || mode == .upsert) ? try rowidTable(for: table.name) : nil
-        if written != nil { sql += " RETURNING rowid" }
+        // What verification reads back: the rowids an append inserted, the keys an upsert gave.
+        let remembering = remember && (mode == .append || mode == .upsert) ? try rememberTable(for: table, keys: mode == .upsert) : nil
+        if remembering != nil, mode == .append { sql += " RETURNING rowid" }
+        let rememberSQL = remembering.map { name in
+            let arity = mode == .upsert ? keyIndexes.count : 1
+            return "INSERT OR IGNORE INTO temp.\(dialect.quote(name)) VALUES (" + (1...arity).map { "$\($0)" }.joined(separator: ", ") + ")"
+        }
         var count: Int64 = 0
         var values: [DatabaseValue] = []
         try rows { row in
@@ -52,12 +64,11 @@ public final class SQLiteTransferTarget: TransferTarget {
             values.removeAll(keepingCapacity: true)
             for index in 0..<table.writtenColumnCount { values.append(try row[index].databaseValue) }
             do {
-                if let written {
-                    try connection.forEachRow(sql, values) { inserted in
-                        try connection.execute("INSERT OR IGNORE INTO temp.\(dialect.quote(written)) (id) VALUES ($1)", [inserted[0]])
-                    }
+                if let rememberSQL, mode == .append {
+                    try connection.forEachRow(sql, values) { inserted in try connection.execute(rememberSQL, [inserted[0]]) }
                 } else {
                     try connection.execute(sql, values)
+                    if let rememberSQL { try connection.execute(rememberSQL, keyIndexes.map { values[$0] }) }
                 }
             } catch var error as DatabaseError {
                 error.sql = nil
@@ -67,12 +78,14 @@ public final class SQLiteTransferTarget: TransferTarget {
         return count
     }
 
-    /// A temporary table for the rowids written into `table`.
-    private func rowidTable(for table: String) throws -> String {
-        if let existing = remembered[table] { return existing }
+    /// A temporary table for the rowids written into `table`, or for the keys upserted into it.
+    private func rememberTable(for table: TransferPlan.Table, keys: Bool) throws -> String {
+        if let existing = remembered[table.name] { return existing }
         let name = "meridian_written_\(remembered.count)"
-        try connection.executeScript("CREATE TEMP TABLE \(dialect.quote(name)) (id INTEGER PRIMARY KEY)")
-        remembered[table] = name
+        let columns = keys ? table.primaryKey.map(dialect.quote).joined(separator: ", ") : "id"
+        try connection.executeScript("CREATE TEMP TABLE \(dialect.quote(name)) (\(columns), PRIMARY KEY (\(columns)))")
+        remembered[table.name] = name
+        rememberedKeys[table.name] = keys ? table.primaryKey : nil
         return name
     }
 
@@ -94,7 +107,10 @@ public final class SQLiteTransferTarget: TransferTarget {
         guard mode == .append || mode == .upsert else { return SQLiteTransferSource(connection) }
         remember = true
         return SQLiteTransferSource(connection, filter: { [unowned self] table in
-            remembered[table].map { "rowid IN (SELECT id FROM temp.\(dialect.quote($0)))" } ?? "0"
+            guard let name = remembered[table] else { return "0" }
+            guard let keys = rememberedKeys[table] else { return "rowid IN (SELECT id FROM temp.\(dialect.quote(name)))" }
+            let columns = keys.map(dialect.quote).joined(separator: ", ")
+            return "(\(columns)) IN (SELECT \(columns) FROM temp.\(dialect.quote(name)))"
         })
     }
 
@@ -111,5 +127,6 @@ public final class SQLiteTransferTarget: TransferTarget {
     private func dropRemembered() {
         for name in remembered.values { try? connection.executeScript("DROP TABLE IF EXISTS temp.\(dialect.quote(name))") }
         remembered = [:]
+        rememberedKeys = [:]
     }
 }

@@ -105,25 +105,32 @@ struct TransferSummary {
 
     var text: String {
         var lines = ["\(verb) \(source) to \(target) (\(report.mode == .refuse ? "into empty tables" : report.mode.rawValue), one transaction)"]
-        let header = ["table", "rows", report.verified ? "content digest" : "", report.verified ? "source = target" : "", "ms"]
+        let upsert = report.mode == .upsert
+        var header = ["table", "rows"]
+        if upsert { header.append("inserted or changed") }
+        if report.verified { header += ["content digest", "source = target"] }
+        header.append("ms")
+        let numeric: Set<Int> = upsert ? [1, 2, header.count - 1] : [1, header.count - 1]
         let rows = report.tables.map { table in
-            [
-                table.table, TerminalProgress.grouped(table.writtenRows), table.sourceDigest?.hex ?? "",
-                table.matches.map { $0 ? "match" : "DIFFERS" } ?? "", String(format: "%.0f", table.milliseconds),
-            ]
+            var row = [table.table, TerminalProgress.grouped(table.sourceRows)]
+            if upsert { row.append(TerminalProgress.grouped(table.writtenRows)) }
+            if report.verified { row += [table.sourceDigest?.hex ?? "", table.matches.map { $0 ? "match" : "DIFFERS" } ?? ""] }
+            row.append(String(format: "%.0f", table.milliseconds))
+            return row
         }
         let widths = header.indices.map { column in ([header] + rows).map { $0[column].count }.max() ?? 0 }
         for row in [header] + rows {
             let cells = row.indices.map { column in
-                column == 1 || column == 4
+                numeric.contains(column)
                     ? String(repeating: " ", count: widths[column] - row[column].count) + row[column]
                     : row[column].padding(toLength: widths[column], withPad: " ", startingAt: 0)
             }
             lines.append("  " + cells.joined(separator: "  ").trimmingCharacters(in: .whitespaces))
         }
+        let read = report.tables.reduce(0) { $0 + $1.sourceRows }
         let seconds = report.milliseconds / 1000
-        let rate = seconds > 0 ? " (\(TerminalProgress.grouped(Int64(Double(report.rows) / seconds))) rows/s)" : ""
-        lines.append("\(TerminalProgress.grouped(report.rows)) rows in \(plural(report.tables.count, "table")), \(String(format: "%.2f", seconds)) s\(rate)")
+        let rate = seconds > 0 ? " (\(TerminalProgress.grouped(Int64(Double(read) / seconds))) rows/s)" : ""
+        lines.append("\(TerminalProgress.grouped(read)) rows in \(plural(report.tables.count, "table")), \(String(format: "%.2f", seconds)) s\(rate)")
         lines.append(
             report.verified
                 ? "verified: every table's row count and content digest are the same in both databases"

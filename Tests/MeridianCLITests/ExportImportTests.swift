@@ -94,6 +94,21 @@ final class ExportImportTests: CLITestCase {
         XCTAssertEqual(try db.fetchValue(Double.self, "SELECT ratio FROM stations WHERE id = 2"), 42)
         XCTAssertEqual(try db.fetchValue(Int64.self, "SELECT count(*) FROM stations"), 21)
 
+        // An upsert leaves rows holding the same values untouched, so a trigger that stamps every
+        // update (an updated_at) does not fire for them; a row it does change no longer holds the
+        // source's values, which verification catches before anything is committed.
+        try db.executeScript("""
+            CREATE FUNCTION stamp() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN NEW.ratio := NEW.ratio + 1000; RETURN NEW; END $$;
+            CREATE TRIGGER stamp BEFORE UPDATE ON stations FOR EACH ROW EXECUTE FUNCTION stamp();
+            """)
+        let unchanged = try TransferWorld.report(try world.export("--upsert", "--json"))
+        XCTAssertEqual((unchanged["tables"] as? [[String: Any]])?.map { $0["writtenRows"] as? Int }, [0, 0], "nothing differed")
+        try source.execute("UPDATE stations SET ratio = 43 WHERE id = 2")
+        let stamped = try world.export("--upsert")
+        XCTAssertFailsCleanly(stamped, mentioning: ["does not hold what the source holds", "table stations"])
+        XCTAssertEqual(try db.fetchValue(Double.self, "SELECT ratio FROM stations WHERE id = 2"), 42, "rolled back")
+        try db.executeScript("DROP TRIGGER stamp ON stations")
+
         try source.execute("DELETE FROM stations WHERE id = 21")
         try db.execute("INSERT INTO stations (id, code, active) VALUES (99, 'only in the target', true)")
         XCTAssertSucceeds(try world.export("--replace"))
@@ -147,6 +162,8 @@ final class ExportImportTests: CLITestCase {
         let part = try world.sandbox.meridian(importing + ["--where", "stations=id <= 10", "--where", "readings=station_id <= 10", "--json"])
         let report = try TransferWorld.report(part)
         XCTAssertEqual((report["tables"] as? [[String: Any]])?.map { $0["writtenRows"] as? Int }, [10, 100])
+        let again = try TransferWorld.report(try world.sandbox.meridian(["import", "--from", world.target, "--to", "sqlite:part.sqlite", "--upsert", "--json"]))
+        XCTAssertEqual((again["tables"] as? [[String: Any]])?.map { $0["matches"] as? Bool }, [true, true], "an upsert verifies the rows of the keys it was given")
         let unknown = try world.sandbox.meridian(importing + ["--replace", "--where", "nope=1 = 1"])
         XCTAssertFailsCleanly(unknown, mentioning: ["--where names nope"])
     }
