@@ -300,10 +300,24 @@ public final class PostgresCopyWriter {
         return encoder.bytes.count >= flushSize
     }
 
-    /// Appends one row, in the column order given to `copy`.
+    /// Appends one row, in the column order given to `copy`. Each value passes ``ValueContract``
+    /// first, as a bound statement parameter does (NaN and NUL refused, −0.0 stored as 0.0), so a
+    /// COPY stores what an INSERT of the same values would.
     public func writeRow(_ values: [DatabaseValue]) throws {
-        encoder.beginRow(fieldCount: values.count)
-        for value in values { value.withStreamedValue { encoder.append($0) } }
+        var checked: [DatabaseValue] = []
+        checked.reserveCapacity(values.count)
+        for (index, value) in values.enumerated() {
+            do {
+                checked.append(try ValueContract.checked(value, parameter: index + 1))
+            } catch {
+                var refused = error
+                refused.table = table
+                refused.reason = refused.reason.replacingOccurrences(of: "parameter $", with: "COPY column ")
+                throw refused
+            }
+        }
+        encoder.beginRow(fieldCount: checked.count)
+        for value in checked { value.withStreamedValue { encoder.append($0) } }
         encoder.endRow()
         rows += 1
         if encoder.bytes.count >= Self.flushSize { try flush(final: false) }

@@ -156,6 +156,23 @@ final class PostgresCopyTests: XCTestCase {
     }
 
     /// A body that throws cancels the COPY: nothing is stored and its error comes out.
+    /// A COPY stores what an INSERT of the same values would: −0.0 as 0.0; NaN and NUL refused
+    /// before anything reaches the server, naming the table and column.
+    func testRowsPassTheValueContract() throws {
+        let db = try database()
+        try db.create(Self.table)
+        try db.copy(into: "samples", columns: ["id", "d"], format: .binary) { try $0.writeRow([.int(1), .double(-0.0)]) }
+        XCTAssertEqual(try db.fetchValue(Double.self, "SELECT d FROM samples WHERE id = 1")?.sign, .plus)
+        for (column, bad) in [("d", DatabaseValue.double(.nan)), ("t", .text("a\u{0}b"))] {
+            XCTAssertThrowsError(try db.copy(into: "samples", columns: ["id", column], format: .binary) { try $0.writeRow([.int(2), bad]) }) { error in
+                XCTAssertEqual((error as? DatabaseError)?.kind, .invalidValue, "\(error)")
+                XCTAssertEqual((error as? DatabaseError)?.table, "samples", "\(error)")
+                XCTAssertTrue("\(error)".contains("COPY column 2"), "\(error)")
+            }
+        }
+        XCTAssertEqual(try db.fetchValue(Int64.self, "SELECT count(*) FROM samples"), 1)
+    }
+
     func testAThrowingBodyCancelsTheCopy() throws {
         let db = try database()
         try db.create(Self.table)
