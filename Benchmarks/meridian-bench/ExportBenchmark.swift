@@ -9,7 +9,7 @@ import MeridianPostgres
 ///
 /// Every contender's clock runs from the start of its first process to the end of its last, so
 /// process start-up counts on every side. Meridian's target is migrated and the limit's bare
-/// table created before the clock starts. Goals from the issue: ratio ≤ 1.05 to the limit
+/// table created before the clock starts. Goals: ratio ≤ 1.05 to the limit
 /// without verification, ≤ 1.25 with it, ≤ 0.75 to ogr2ogr, ≤ 0.4 to pgloader.
 struct ExportBenchmark {
     static let name = "export"

@@ -8,7 +8,7 @@ import MeridianSQLite
 /// The corpus (``MigrationCorpus``) is written once per run into a temporary folder, the same
 /// files every run; each round applies it to a fresh database. See ``MigrateSQLiteBenchmark``,
 /// ``MigratePostgresBenchmark`` and ``MigrateStartupBenchmark`` for what each side does and
-/// why the comparison is fair. Goals from the issue: ratio ≤ 1.2 per dialect, start-up under
+/// why the comparison is fair. Goals: ratio ≤ 1.2 per dialect, start-up under
 /// 50 ms.
 struct MigrateBenchmark {
     static let name = "migrate"

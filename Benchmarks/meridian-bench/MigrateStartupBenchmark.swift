@@ -7,8 +7,8 @@ import Foundation
 /// round built (30 applied migrations) with the corpus folder: process start, argument parsing,
 /// loading and hashing the files, opening the file with SpatiaLite and reading the tracking
 /// table. The peer is `sqlite3 -version`, the bare start-up of the tool it replaces, so the
-/// ratio says how far Meridian's start-up is from a process that does nothing; the goal from
-/// the issue is under 50 ms. Two more lines break the time down: `meridian --help` (the Swift
+/// ratio says how far Meridian's start-up is from a process that does nothing; the goal is
+/// under 50 ms. Two more lines break the time down: `meridian --help` (the Swift
 /// runtime, Foundation and argument parsing) and the `sqlite3` shell loading SpatiaLite and
 /// reading the same tracking table (what opening a SpatiaLite file costs any tool).
 struct MigrateStartupBenchmark {
