@@ -2,8 +2,10 @@ import Foundation
 import Meridian
 
 /// One line on standard error, redrawn in place, while a transfer runs: the table, rows so far,
-/// rows per second and the time left. Only on a terminal; a pipe or a log gets nothing.
+/// rows per second and the time left, drawn through a ``ProgressLine``: only on a terminal; a
+/// pipe or a log gets nothing.
 final class TerminalProgress: TransferProgress {
+    private let line: ProgressLine
     private var table = ""
     private var total: Int64 = 0
     private var started = Date()
@@ -11,7 +13,11 @@ final class TerminalProgress: TransferProgress {
 
     /// A progress line when standard error is a terminal, else `nil`.
     static func ifTerminal() -> TerminalProgress? {
-        isatty(STDERR_FILENO) == 1 ? TerminalProgress() : nil
+        ProgressLine().map(TerminalProgress.init)
+    }
+
+    private init(_ line: ProgressLine) {
+        self.line = line
     }
 
     func tableStarted(_ table: String, rows: Int64) {
@@ -27,24 +33,20 @@ final class TerminalProgress: TransferProgress {
         lastDrawn = now
         let elapsed = max(now.timeIntervalSince(started), 0.001)
         let rate = Double(rows) / elapsed
-        var line = "\(table)  \(Self.grouped(rows))/\(Self.grouped(total)) rows"
+        var text = "\(table)  \(Self.grouped(rows))/\(Self.grouped(total)) rows"
         if rows > 0 {
-            line += "  \(Self.grouped(Int64(rate))) rows/s"
-            if rows < total { line += "  ETA \(Self.duration(Double(total - rows) / rate))" }
+            text += "  \(Self.grouped(Int64(rate))) rows/s"
+            if rows < total { text += "  ETA \(Self.duration(Double(total - rows) / rate))" }
         }
-        draw(line)
+        line.show(text)
     }
 
     func phase(_ description: String) {
-        draw(description + "…")
+        line.show(description + "…")
     }
 
     func finished() {
-        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
-    }
-
-    private func draw(_ line: String) {
-        FileHandle.standardError.write(Data(("\r\u{1B}[K" + line).utf8))
+        line.clear()
     }
 
     /// `1,234,567`.
