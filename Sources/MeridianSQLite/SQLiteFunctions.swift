@@ -28,26 +28,22 @@ final class SQLiteFunctions {
         return uuids.removeLast()
     }
 
+    /// The bodies of the text functions, kept alive as the user data SQLite calls them with.
+    private var textFunctions: [TextFunction] = []
+
+    /// A zero-argument SQL function returning text, computed by a Swift closure.
+    private final class TextFunction {
+        let body: () -> String
+        init(_ body: @escaping () -> String) { self.body = body }
+    }
+
     /// Registers the functions and the hooks that end a transaction's instant. The connection
     /// keeps this object alive for as long as the handle is open.
     init(registeringOn db: OpaquePointer) throws {
         let context = Unmanaged.passUnretained(self).toOpaque()
-        let flags = SQLITE_UTF8 | SQLITE_INNOCUOUS
-        var code = sqlite3_create_function_v2(db, "now", 0, flags, context, { invocation, _, _ in
-            let functions = Unmanaged<SQLiteFunctions>.fromOpaque(sqlite3_user_data(invocation)!).takeUnretainedValue()
-            SQLiteFunctions.result(functions.now().iso8601, invocation)
-        }, nil, nil, nil)
-        guard code == SQLITE_OK else { throw DatabaseError(.other, "cannot register now() on SQLite", nativeCode: "\(code)") }
-        code = sqlite3_create_function_v2(db, "meridian_now", 0, flags, context, { invocation, _, _ in
-            let functions = Unmanaged<SQLiteFunctions>.fromOpaque(sqlite3_user_data(invocation)!).takeUnretainedValue()
-            SQLiteFunctions.result((functions.pinnedInstant ?? functions.now()).iso8601, invocation)
-        }, nil, nil, nil)
-        guard code == SQLITE_OK else { throw DatabaseError(.other, "cannot register meridian_now() on SQLite", nativeCode: "\(code)") }
-        code = sqlite3_create_function_v2(db, "gen_random_uuid", 0, flags, context, { invocation, _, _ in
-            let functions = Unmanaged<SQLiteFunctions>.fromOpaque(sqlite3_user_data(invocation)!).takeUnretainedValue()
-            SQLiteFunctions.result(functions.randomUUID().uuidString.lowercased(), invocation)
-        }, nil, nil, nil)
-        guard code == SQLITE_OK else { throw DatabaseError(.other, "cannot register gen_random_uuid() on SQLite", nativeCode: "\(code)") }
+        try registerText("now", on: db) { [unowned self] in now().iso8601 }
+        try registerText("meridian_now", on: db) { [unowned self] in (pinnedInstant ?? now()).iso8601 }
+        try registerText("gen_random_uuid", on: db) { [unowned self] in randomUUID().uuidString.lowercased() }
         try SQLiteFunctions.registerDistance(on: db)
         sqlite3_commit_hook(db, { context in
             Unmanaged<SQLiteFunctions>.fromOpaque(context!).takeUnretainedValue().transactionInstant = nil
@@ -56,6 +52,19 @@ final class SQLiteFunctions {
         sqlite3_rollback_hook(db, { context in
             Unmanaged<SQLiteFunctions>.fromOpaque(context!).takeUnretainedValue().transactionInstant = nil
         }, context)
+    }
+
+    /// Registers `name()` on `db`, returning what `body` computes on each call.
+    private func registerText(_ name: String, on db: OpaquePointer, _ body: @escaping () -> String) throws {
+        let function = TextFunction(body)
+        textFunctions.append(function)
+        let code = sqlite3_create_function_v2(
+            db, name, 0, SQLITE_UTF8 | SQLITE_INNOCUOUS, Unmanaged.passUnretained(function).toOpaque(),
+            { invocation, _, _ in
+                let function = Unmanaged<TextFunction>.fromOpaque(sqlite3_user_data(invocation)!).takeUnretainedValue()
+                SQLiteFunctions.result(function.body(), invocation)
+            }, nil, nil, nil)
+        guard code == SQLITE_OK else { throw DatabaseError(.other, "cannot register \(name)() on SQLite", nativeCode: "\(code)") }
     }
 
     /// The instant of the running statement's transaction, fixed on first use.
