@@ -201,6 +201,10 @@ public final class PostgresConnection: DatabaseConnection, @unchecked Sendable {
         if installed == 0 { try executeScript("CREATE EXTENSION IF NOT EXISTS postgis") }
     }
 
+    /// PostgreSQL enforces foreign keys as each statement runs, and its DDL deletes no rows that
+    /// were not asked for: a migration needs no safeguard.
+    public func makeMigrationSafeguard() throws -> any MigrationSafeguard { PassThroughMigrationSafeguard() }
+
     public func pinClock(to instant: Timestamp?) throws {
         try execute("SELECT set_config('meridian.now', $1, false)", [.text(instant?.iso8601 ?? "")])
     }

@@ -219,6 +219,8 @@ public final class SQLiteConnection: DatabaseConnection, @unchecked Sendable {
         try SpatiaLite.ensureMetadata(on: self)
     }
 
+    public func makeMigrationSafeguard() throws -> any MigrationSafeguard { try SQLiteMigrationSafeguard(self) }
+
     public func pinClock(to instant: Timestamp?) throws {
         functions?.pinnedInstant = instant
     }

@@ -291,7 +291,7 @@ public struct SQLiteInspector: SchemaInspector {
     }
 
     /// SQLite's own tables and SpatiaLite's metadata tables and views.
-    private static func isMetadata(_ name: String) -> Bool {
+    static func isMetadata(_ name: String) -> Bool {
         metadataNames.contains(name) || metadataPrefixes.contains { name.hasPrefix($0) }
     }
 

@@ -19,6 +19,9 @@ struct MigrateDown: ParsableCommand {
     @Flag(help: "Print the SQL that would run, and change nothing.")
     var dryRun = false
 
+    @Flag(help: "Record migrations whose down script has no statements as rolled back, leaving what they made in the database.")
+    var allowEmptyDown = false
+
     func validate() throws {
         if [to != nil, steps != nil, all].filter({ $0 }).count > 1 {
             throw ValidationError("give one of --to, --steps and --all")
@@ -30,10 +33,10 @@ struct MigrateDown: ParsableCommand {
         let target: MigrationPlanner.DownTarget = all ? .all : to.map { .to($0) } ?? .steps(steps ?? 1)
         let (migrator, url) = try context.migrator()
         if dryRun {
-            DryRun.print(try migrator.pendingDown(target).compactMap { m in m.down.map { (m, $0) } }, direction: "roll back")
+            DryRun.print(try migrator.pendingDown(target, allowEmptyDown: allowEmptyDown).compactMap { m in m.down.map { (m, $0) } }, direction: "roll back")
             return
         }
-        let reverted = try migrator.down(target)
+        let reverted = try migrator.down(target, allowEmptyDown: allowEmptyDown)
         let version = try migrator.applied().last.map { Migration.format($0.version) } ?? "none"
         print(reverted.isEmpty ? "\(url): nothing to roll back, at version \(version)" : "\(url): at version \(version)")
     }

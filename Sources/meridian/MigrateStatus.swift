@@ -16,6 +16,8 @@ struct MigrateStatus: ParsableCommand {
         var appliedAt: String?
         var appliedBy: String?
         var durationMs: Double?
+        /// Whether the down script has statements; `false` marks a migration `down` stops at.
+        var reversible: Bool
     }
 
     struct Report: Encodable {
@@ -31,13 +33,19 @@ struct MigrateStatus: ParsableCommand {
         let applied = try migrator.applied()
         let byVersion = Dictionary(applied.map { ($0.version, $0) }, uniquingKeysWith: { first, _ in first })
         var entries = files.map { file -> Entry in
-            guard let row = byVersion[file.version] else { return Entry(version: file.version, name: file.name, state: "pending") }
+            guard let row = byVersion[file.version] else {
+                return Entry(version: file.version, name: file.name, state: "pending", reversible: file.isReversible)
+            }
             let state = row.dirty ? "dirty" : (row.checksum == file.checksum ? "applied" : "edited")
-            return Entry(version: file.version, name: file.name, state: state, appliedAt: row.appliedAt.iso8601, appliedBy: row.appliedBy, durationMs: row.durationMilliseconds)
+            return Entry(
+                version: file.version, name: file.name, state: state, appliedAt: row.appliedAt.iso8601, appliedBy: row.appliedBy,
+                durationMs: row.durationMilliseconds, reversible: file.isReversible)
         }
         let known = Set(files.map(\.version))
         for row in applied where !known.contains(row.version) {
-            entries.append(Entry(version: row.version, name: row.name, state: "missing file", appliedAt: row.appliedAt.iso8601, appliedBy: row.appliedBy, durationMs: row.durationMilliseconds))
+            entries.append(Entry(
+                version: row.version, name: row.name, state: "missing file", appliedAt: row.appliedAt.iso8601, appliedBy: row.appliedBy,
+                durationMs: row.durationMilliseconds, reversible: false))
         }
         entries.sort { $0.version < $1.version }
         let report = Report(database: url.description, migrations: entries, problems: try migrator.problems().map(\.description))
@@ -45,7 +53,8 @@ struct MigrateStatus: ParsableCommand {
         print(report.database)
         for entry in entries {
             let detail = entry.appliedAt.map { "  \($0)  \(entry.appliedBy ?? "")  \(String(format: "%.1f ms", entry.durationMs ?? 0))" } ?? ""
-            print("  \(entry.state.padding(toLength: 12, withPad: " ", startingAt: 0)) \(entry.name)\(detail)")
+            let irreversible = entry.reversible || entry.state == "missing file" ? "" : "  (irreversible: no down statements)"
+            print("  \(entry.state.padding(toLength: 12, withPad: " ", startingAt: 0)) \(entry.name)\(detail)\(irreversible)")
         }
         for problem in report.problems { print("problem: \(problem)") }
     }

@@ -62,8 +62,10 @@ final class ReferenceDatabaseTests: ParityTestCase {
         }
     }
 
-    /// The smoke test notices a down script that loses rows of a table it does not name (here
-    /// through a cascade).
+    /// The smoke test notices a down script that loses rows of a table it does not name: on
+    /// PostgreSQL through a cascade. On SQLite, where foreign keys are off while a migration runs
+    /// (so that table rebuilds keep their children), the same down is refused before it commits,
+    /// naming the table whose rows it would leave without a parent.
     func testSmokeTestCatchesADownThatLosesData() {
         parity { db, backend in
             let folder = try MigrationFolder(backend)
@@ -72,9 +74,19 @@ final class ReferenceDatabaseTests: ParityTestCase {
             try folder.write(4, "careless", up: "CREATE TABLE scratch (id INTEGER);\n", down: "DROP TABLE scratch;\nDELETE FROM stations WHERE id = 2;\n")
             let fixture = FixtureFile(path: "stations.json", table: "stations", rows: [["id": 1, "code": "KEV", "name": "Kevo"], ["id": 2, "code": "ABK", "name": "Abisko"]])
             let readings = FixtureFile(path: "readings.json", table: "readings", rows: [["id": 1, "station_id": 1, "value": 2.5], ["id": 2, "station_id": 2, "value": 3.5]])
-            let report = try MigrationSmokeTest(migrator: Migrator(connection: db, migrations: try folder.load()), fixtures: [fixture, readings]).run()
-            XCTAssertEqual(report.problems.count, 1, "\(backend): \(report.problems)")
-            XCTAssertTrue(report.problems.first?.contains("0004_careless changed the rows of table readings") ?? false, "\(backend)")
+            let smoke = MigrationSmokeTest(migrator: Migrator(connection: db, migrations: try folder.load()), fixtures: [fixture, readings])
+            switch backend {
+            case .postgres:
+                let report = try smoke.run()
+                XCTAssertEqual(report.problems.count, 1, "\(backend): \(report.problems)")
+                XCTAssertTrue(report.problems.first?.contains("0004_careless changed the rows of table readings") ?? false, "\(backend)")
+            case .sqlite:
+                XCTAssertThrowsError(try smoke.run(), "\(backend)") { error in
+                    XCTAssertEqual((error as? MigrationFailure)?.underlying.kind, .foreignKeyViolation, "\(error)")
+                    XCTAssertEqual((error as? MigrationFailure)?.underlying.table, "readings", "\(error)")
+                }
+                XCTAssertEqual(try db.fetchValue(Int64.self, "SELECT count(*) FROM readings"), 2, "\(backend): nothing was lost")
+            }
         }
     }
 

@@ -35,6 +35,11 @@ public protocol DatabaseConnection: AnyObject {
     /// Cheap when they exist already; call it before creating a geometry column.
     func ensureSpatialSupport() throws
 
+    /// The checks and settings a run of migrations needs on this engine (see
+    /// ``MigrationSafeguard``): on SQLite, foreign keys off around each migration and a check
+    /// before it commits; on PostgreSQL, nothing. Made once per run, before the first migration.
+    func makeMigrationSafeguard() throws -> any MigrationSafeguard
+
     /// Reads this engine's catalog back into a ``SchemaSnapshot`` (see ``inspectSchema(excluding:)``).
     var schemaInspector: any SchemaInspector { get }
 

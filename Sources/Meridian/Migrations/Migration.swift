@@ -20,6 +20,10 @@ public struct Migration: Sendable, Equatable {
     /// whose file changed afterwards is reported before anything runs.
     public var checksum: String { up.checksum }
 
+    /// Whether the down script has a statement to run; an empty one, or comments only, marks
+    /// a change that cannot be undone.
+    public var isReversible: Bool { !(down?.statements.isEmpty ?? true) }
+
     /// `0003_add_alerts`, as messages name a migration.
     public var name: String { "\(Self.format(version))_\(slug)" }
 

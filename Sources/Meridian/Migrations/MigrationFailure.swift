@@ -3,9 +3,10 @@ public struct MigrationFailure: Error, Sendable, CustomStringConvertible {
     public var migration: String
     public var path: String
     /// The line in the file: where the statement starts, moved down to the line the engine
-    /// pointed at when it said.
-    public var line: Int
-    public var statement: String
+    /// pointed at when it said; `nil` when the check after the last statement failed.
+    public var line: Int?
+    /// The statement that failed; `nil` when the check after the last statement failed.
+    public var statement: String?
     public var underlying: DatabaseError
     /// Whether the database was left as it was (the migration ran in a transaction), or was
     /// recorded as dirty.
@@ -15,10 +16,13 @@ public struct MigrationFailure: Error, Sendable, CustomStringConvertible {
         var cause = underlying
         cause.sql = nil
         cause.line = nil
-        let excerpt = statement.count > 300 ? String(statement.prefix(300)) + "…" : statement
         let outcome = rolledBack
             ? "the migration was rolled back; the database is as it was"
             : "the migration ran without a transaction and is recorded as dirty: repair the database, then run `meridian migrate force`"
+        guard let line, let statement else {
+            return "\(path): migration \(migration) failed the check before its commit: \(cause)\n\(outcome)"
+        }
+        let excerpt = statement.count > 300 ? String(statement.prefix(300)) + "…" : statement
         return "\(path):\(line): migration \(migration) failed: \(cause)\n    \(excerpt.replacingOccurrences(of: "\n", with: "\n    "))\n\(outcome)"
     }
 }

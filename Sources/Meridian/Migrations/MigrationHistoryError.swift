@@ -16,6 +16,9 @@ public enum MigrationHistoryError: Error, Sendable, Equatable, CustomStringConve
     case unknownVersion(Int64)
     /// Rolling back needs a down script the migration lacks.
     case noDownScript(version: Int64, slug: String)
+    /// The down script (`path`) holds no statement: running it would record a rollback that
+    /// undid nothing.
+    case irreversible(version: Int64, slug: String, path: String)
 
     public var description: String {
         switch self {
@@ -35,6 +38,8 @@ public enum MigrationHistoryError: Error, Sendable, Equatable, CustomStringConve
             "no migration has version \(Migration.format(version))"
         case .noDownScript(let version, let slug):
             "migration \(Migration.format(version))_\(slug) has no down script, so it cannot be rolled back"
+        case .irreversible(let version, let slug, let path):
+            "\(path) has no SQL statements, so migration \(Migration.format(version))_\(slug) cannot be rolled back: what it made would stay in the database. Write the SQL that undoes it, or pass --allow-empty-down to record it as rolled back anyway (the database keeps what it made); nothing was rolled back"
         }
     }
 }

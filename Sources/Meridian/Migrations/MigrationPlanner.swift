@@ -51,7 +51,13 @@ public enum MigrationPlanner {
     }
 
     /// The migrations `down` rolls back, newest first.
-    public static func down(files: [Migration], applied: [AppliedMigration], _ target: DownTarget) throws(MigrationHistoryError) -> [Migration] {
+    ///
+    /// A down script without statements (an empty file, or comments only, as many projects
+    /// write for changes they cannot undo) stops the plan before anything runs, unless
+    /// `allowEmptyDown`, which records such a migration as rolled back without running anything.
+    public static func down(
+        files: [Migration], applied: [AppliedMigration], _ target: DownTarget, allowEmptyDown: Bool = false
+    ) throws(MigrationHistoryError) -> [Migration] {
         if let first = problems(files: files, applied: applied).first { throw first }
         let byVersion = Dictionary(files.map { ($0.version, $0) }, uniquingKeysWith: { first, _ in first })
         let newestFirst = applied.map(\.version).sorted(by: >).compactMap { byVersion[$0] }
@@ -67,6 +73,9 @@ public enum MigrationPlanner {
         }
         if let missing = chosen.first(where: { $0.down == nil }) {
             throw .noDownScript(version: missing.version, slug: missing.slug)
+        }
+        if !allowEmptyDown, let empty = chosen.first(where: { !$0.isReversible }), let down = empty.down {
+            throw .irreversible(version: empty.version, slug: empty.slug, path: down.path)
         }
         return chosen
     }

@@ -57,8 +57,8 @@ public final class Migrator {
     }
 
     /// The migrations `down(_:)` would roll back now, newest first.
-    public func pendingDown(_ target: MigrationPlanner.DownTarget) throws -> [Migration] {
-        try MigrationPlanner.down(files: migrations, applied: try applied(), target)
+    public func pendingDown(_ target: MigrationPlanner.DownTarget, allowEmptyDown: Bool = false) throws -> [Migration] {
+        try MigrationPlanner.down(files: migrations, applied: try applied(), target, allowEmptyDown: allowEmptyDown)
     }
 
     // MARK: - Running
@@ -71,21 +71,27 @@ public final class Migrator {
         try prepareSpatialSupport(for: plan.map(\.up))
         return try connection.withMigrationLock {
             try history.prepare()
+            let safeguard = try connection.makeMigrationSafeguard()
             var done: [Migration] = []
-            for migration in plan where try apply(migration) { done.append(migration) }
+            for migration in plan where try apply(migration, safeguard) { done.append(migration) }
             return done
         }
     }
 
     /// Rolls back to `target`; returns the migrations it rolled back, newest first.
+    ///
+    /// A migration whose down script holds no statement stops the run before anything is
+    /// rolled back (``MigrationHistoryError/irreversible(version:slug:path:)``), unless
+    /// `allowEmptyDown`, which removes its tracking row and runs nothing.
     @discardableResult
-    public func down(_ target: MigrationPlanner.DownTarget) throws -> [Migration] {
-        let plan = try pendingDown(target)
+    public func down(_ target: MigrationPlanner.DownTarget, allowEmptyDown: Bool = false) throws -> [Migration] {
+        let plan = try pendingDown(target, allowEmptyDown: allowEmptyDown)
         guard !plan.isEmpty else { return [] }
         try prepareSpatialSupport(for: plan.compactMap(\.down))
         return try connection.withMigrationLock {
+            let safeguard = try connection.makeMigrationSafeguard()
             var done: [Migration] = []
-            for migration in plan where try revert(migration) { done.append(migration) }
+            for migration in plan where try revert(migration, safeguard) { done.append(migration) }
             return done
         }
     }
@@ -119,52 +125,59 @@ public final class Migrator {
     // MARK: - Steps
 
     /// Applies one migration unless another migrator did already; returns whether it ran.
-    private func apply(_ migration: Migration) throws -> Bool {
+    ///
+    /// The statements run under the engine's ``MigrationSafeguard`` (on SQLite: foreign keys
+    /// off), which checks before the commit that they left nothing dangling.
+    private func apply(_ migration: Migration, _ safeguard: any MigrationSafeguard) throws -> Bool {
         let started = DispatchTime.now()
-        if migration.up.transactional {
-            return try connection.transaction {
+        return try safeguard.run(migration.up) {
+            if migration.up.transactional {
+                return try connection.transaction {
+                    guard try isNext(migration) else { return false }
+                    try run(migration.up, of: migration, direction: .up, started: started, transactional: true, safeguard)
+                    try history.insert(row(for: migration, durationMilliseconds: Self.milliseconds(since: started), dirty: false))
+                    finished(migration, .up, started)
+                    return true
+                }
+            }
+            let claimed = try connection.transaction {
                 guard try isNext(migration) else { return false }
-                try run(migration.up, of: migration, direction: .up, started: started, transactional: true)
-                try history.insert(row(for: migration, durationMilliseconds: Self.milliseconds(since: started), dirty: false))
-                finished(migration, .up, started)
+                try history.insert(row(for: migration, durationMilliseconds: 0, dirty: true))
                 return true
             }
-        }
-        let claimed = try connection.transaction {
-            guard try isNext(migration) else { return false }
-            try history.insert(row(for: migration, durationMilliseconds: 0, dirty: true))
+            guard claimed else { return false }
+            try run(migration.up, of: migration, direction: .up, started: started, transactional: false, safeguard)
+            try history.markClean(version: migration.version, durationMilliseconds: Self.milliseconds(since: started))
+            finished(migration, .up, started)
             return true
         }
-        guard claimed else { return false }
-        try run(migration.up, of: migration, direction: .up, started: started, transactional: false)
-        try history.markClean(version: migration.version, durationMilliseconds: Self.milliseconds(since: started))
-        finished(migration, .up, started)
-        return true
     }
 
     /// Rolls back one migration unless another migrator did already; returns whether it ran.
-    private func revert(_ migration: Migration) throws -> Bool {
+    private func revert(_ migration: Migration, _ safeguard: any MigrationSafeguard) throws -> Bool {
         guard let down = migration.down else { throw MigrationHistoryError.noDownScript(version: migration.version, slug: migration.slug) }
         let started = DispatchTime.now()
-        if down.transactional {
-            return try connection.transaction {
+        return try safeguard.run(down) {
+            if down.transactional {
+                return try connection.transaction {
+                    guard try isNewest(migration) else { return false }
+                    try run(down, of: migration, direction: .down, started: started, transactional: true, safeguard)
+                    try history.delete(version: migration.version)
+                    finished(migration, .down, started)
+                    return true
+                }
+            }
+            let claimed = try connection.transaction {
                 guard try isNewest(migration) else { return false }
-                try run(down, of: migration, direction: .down, started: started, transactional: true)
-                try history.delete(version: migration.version)
-                finished(migration, .down, started)
+                try connection.execute("UPDATE \(MigrationHistory.tableName) SET dirty = $1 WHERE version = $2", [.bool(true), .int(migration.version)])
                 return true
             }
-        }
-        let claimed = try connection.transaction {
-            guard try isNewest(migration) else { return false }
-            try connection.execute("UPDATE \(MigrationHistory.tableName) SET dirty = $1 WHERE version = $2", [.bool(true), .int(migration.version)])
+            guard claimed else { return false }
+            try run(down, of: migration, direction: .down, started: started, transactional: false, safeguard)
+            try history.delete(version: migration.version)
+            finished(migration, .down, started)
             return true
         }
-        guard claimed else { return false }
-        try run(down, of: migration, direction: .down, started: started, transactional: false)
-        try history.delete(version: migration.version)
-        finished(migration, .down, started)
-        return true
     }
 
     /// Under the lock: whether `migration` is still the next one to apply.
@@ -177,27 +190,35 @@ public final class Migrator {
         try applied().last?.version == migration.version
     }
 
+    /// Runs the script's statements, then the safeguard's check; a failure names the file and
+    /// line, and is recorded in the telemetry.
     private func run(
         _ script: MigrationScript, of migration: Migration, direction: MigrationEvent.Direction, started: DispatchTime,
-        transactional: Bool
+        transactional: Bool, _ safeguard: any MigrationSafeguard
     ) throws {
         telemetry.record(MigrationEvent(event: .started, direction: direction, version: migration.version, slug: migration.slug, path: script.path))
-        for statement in script.statements {
-            do {
+        var current: SQLStatement?
+        do {
+            try safeguard.begin()
+            for statement in script.statements {
+                current = statement
                 try execute(statement.sql)
-            } catch let error as DatabaseError {
-                let failure = MigrationFailure(
-                    migration: migration.name, path: script.path, line: statement.line + max(0, (error.line ?? 1) - 1),
-                    statement: statement.sql, underlying: error, rolledBack: transactional)
-                var cause = error
-                cause.sql = nil
-                cause.line = nil
-                telemetry.record(MigrationEvent(
-                    event: .failed, direction: direction, version: migration.version, slug: migration.slug,
-                    durationMilliseconds: Self.milliseconds(since: started), path: script.path, line: failure.line,
-                    statement: String(statement.sql.prefix(1000)), error: cause.description))
-                throw failure
             }
+            current = nil
+            try safeguard.verify()
+        } catch let error as DatabaseError {
+            let failure = MigrationFailure(
+                migration: migration.name, path: script.path,
+                line: current.map { $0.line + max(0, (error.line ?? 1) - 1) },
+                statement: current?.sql, underlying: error, rolledBack: transactional)
+            var cause = error
+            cause.sql = nil
+            cause.line = nil
+            telemetry.record(MigrationEvent(
+                event: .failed, direction: direction, version: migration.version, slug: migration.slug,
+                durationMilliseconds: Self.milliseconds(since: started), path: script.path, line: failure.line,
+                statement: current.map { String($0.sql.prefix(1000)) }, error: cause.description))
+            throw failure
         }
     }
 
@@ -237,6 +258,11 @@ public final class Migrator {
 }
 
 extension MigrationScript {
+    /// Whether a statement of the script drops a table (`DROP TABLE`, in any case and spacing).
+    public var dropsTable: Bool {
+        statements.contains { $0.sql.prefix(64).lowercased().split(whereSeparator: \.isWhitespace).prefix(2) == ["drop", "table"] }
+    }
+
     /// Whether the script names spatial types or SpatiaLite's geometry functions.
     var mentionsSpatialTypes: Bool {
         ["addgeometrycolumn", "geometry(", "geography(", "createspatialindex", "postgis"].contains { ASCIISearch.contains(text, $0) }
