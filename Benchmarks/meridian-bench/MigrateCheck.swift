@@ -65,7 +65,9 @@ final class MigrateCheck {
 
     private func verifyTracking(_ connection: any DatabaseConnection, table: String, label: String) throws {
         let recorded = try connection.fetchAll("SELECT version, slug, checksum, dirty FROM \(table) ORDER BY version")
-        let expected = migrations.map { [DatabaseValue.int($0.version), .text($0.slug), .text($0.checksum), .bool(false)] }
+        // Versions are text: ORDER BY sorts them as strings.
+        let expected = migrations.sorted { $0.version.id.utf8.lexicographicallyPrecedes($1.version.id.utf8) }
+            .map { [DatabaseValue.text($0.version.id), .text($0.slug), .text($0.checksum), .bool(false)] }
         let found = recorded.map { row in
             // SQLite hands back the BOOLEAN column as an integer through a bare SELECT.
             row.values.enumerated().map { $0.offset == 3 && $0.element == .int(0) ? .bool(false) : $0.element }

@@ -66,8 +66,10 @@ public final class PostgresScriptTarget: TransferTarget {
 
             """)
         guard let last = migrations.last else { return }
-        let expected = migrations.map { "\($0.version) \($0.slug)" }.joined(separator: ", ")
-        let version = Migration.format(last.version)
+        // Compared as text in byte order on both sides, whatever order the layout gives versions.
+        let expected = migrations.map { "\($0.version.id) \($0.slug)" }.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+            .joined(separator: ", ")
+        let version = last.version.description
         let table = MigrationHistory.tableName
         emit("""
             DO $meridian$
@@ -75,7 +77,7 @@ public final class PostgresScriptTarget: TransferTarget {
               IF to_regclass('\(table)') IS NULL THEN
                 RAISE EXCEPTION 'the target has no \(table) table; migrate it to version \(version) first (meridian migrate up)';
               END IF;
-              IF (SELECT string_agg(version::text || ' ' || slug, ', ' ORDER BY version) FROM \(table)) IS DISTINCT FROM \(dialect.literal(expected)) THEN
+              IF (SELECT string_agg(version::text || ' ' || slug, ', ' ORDER BY version::text || ' ' || slug COLLATE "C") FROM \(table)) IS DISTINCT FROM \(dialect.literal(expected)) THEN
                 RAISE EXCEPTION 'the target is not at migration version \(version), as \(sourceName.replacingOccurrences(of: "'", with: "''")) is: migrate it to the same version first';
               END IF;
             END

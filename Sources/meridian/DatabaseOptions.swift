@@ -61,8 +61,12 @@ struct MigrationOptions: ParsableArguments {
         }
     }
 
+    /// The folder's migrations; warnings about its versions go to stderr.
     func load(for url: DatabaseURL) throws -> [Migration] {
-        try directory(for: url).load(dialect: url.statementDialect)
+        let directory = directory(for: url)
+        let migrations = try directory.load(dialect: url.statementDialect)
+        for warning in MigrationDirectory.warnings(migrations) { Console.progress("warning: \(directory.path): \(warning)") }
+        return migrations
     }
 }
 

@@ -29,9 +29,7 @@ struct Init: ParsableCommand {
             throw ReportedProblems(occupied.map { "\($0.path) already holds migrations; add one with `meridian migrate new NAME`" })
         }
         for directory in directories {
-            let created = try directory.scaffold(slug: slug, version: 1)
-            print("created \(created.up)")
-            print("created \(created.down)")
+            for path in try directory.scaffold(slug: slug, version: 1) { print("created \(path)") }
         }
         print("write the SQL of each file, then run `meridian migrate up`; an empty migration is refused")
     }

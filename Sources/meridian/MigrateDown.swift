@@ -7,8 +7,8 @@ struct MigrateDown: ParsableCommand {
 
     @OptionGroup var context: MigrationContext
 
-    @Option(help: ArgumentHelp("Roll back until this version is the newest applied (0 for none).", valueName: "version"))
-    var to: Int64?
+    @Option(help: ArgumentHelp("Roll back until this version is the newest applied (0 for none), spelled as its file name spells it.", valueName: "version"))
+    var to: String?
 
     @Option(help: ArgumentHelp("Roll back this many migrations.", valueName: "n"))
     var steps: Int?
@@ -30,14 +30,14 @@ struct MigrateDown: ParsableCommand {
     }
 
     func run() throws {
-        let target: MigrationPlanner.DownTarget = all ? .all : to.map { .to($0) } ?? .steps(steps ?? 1)
         let (migrator, url) = try context.migrator()
+        let target: MigrationPlanner.DownTarget = all ? .all : try to.map { .to(try migrator.version(named: $0)) } ?? .steps(steps ?? 1)
         if dryRun {
             DryRun.print(try migrator.pendingDown(target, allowEmptyDown: allowEmptyDown).compactMap { m in m.down.map { (m, $0) } }, direction: "roll back")
             return
         }
         let reverted = try migrator.down(target, allowEmptyDown: allowEmptyDown)
-        let version = try migrator.applied().last.map { Migration.format($0.version) } ?? "none"
+        let version = try migrator.applied().last.map(\.version.description) ?? "none"
         print(reverted.isEmpty ? "\(url): nothing to roll back, at version \(version)" : "\(url): at version \(version)")
     }
 }

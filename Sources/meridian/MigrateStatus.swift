@@ -10,7 +10,8 @@ struct MigrateStatus: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     struct Entry: Encodable {
-        var version: Int64
+        /// As the file name spells it.
+        var version: String
         var name: String
         var state: String
         var appliedAt: String?
@@ -32,22 +33,22 @@ struct MigrateStatus: ParsableCommand {
         let migrator = Migrator(connection: try DatabaseOptions.connect(url, spatiaLite: false), migrations: files)
         let applied = try migrator.applied()
         let byVersion = Dictionary(applied.map { ($0.version, $0) }, uniquingKeysWith: { first, _ in first })
-        var entries = files.map { file -> Entry in
+        var rows = files.map { file -> (MigrationVersion, Entry) in
             guard let row = byVersion[file.version] else {
-                return Entry(version: file.version, name: file.name, state: "pending", reversible: file.isReversible)
+                return (file.version, Entry(version: file.version.description, name: file.name, state: "pending", reversible: file.isReversible))
             }
             let state = row.dirty ? "dirty" : (row.checksum == file.checksum ? "applied" : "edited")
-            return Entry(
-                version: file.version, name: file.name, state: state, appliedAt: row.appliedAt.iso8601, appliedBy: row.appliedBy,
-                durationMs: row.durationMilliseconds, reversible: file.isReversible)
+            return (file.version, Entry(
+                version: file.version.description, name: file.name, state: state, appliedAt: row.appliedAt.iso8601, appliedBy: row.appliedBy,
+                durationMs: row.durationMilliseconds, reversible: file.isReversible))
         }
         let known = Set(files.map(\.version))
         for row in applied where !known.contains(row.version) {
-            entries.append(Entry(
-                version: row.version, name: row.name, state: "missing file", appliedAt: row.appliedAt.iso8601, appliedBy: row.appliedBy,
-                durationMs: row.durationMilliseconds, reversible: false))
+            rows.append((row.version, Entry(
+                version: row.version.description, name: row.name, state: "missing file", appliedAt: row.appliedAt.iso8601, appliedBy: row.appliedBy,
+                durationMs: row.durationMilliseconds, reversible: false)))
         }
-        entries.sort { $0.version < $1.version }
+        let entries = rows.sorted { $0.0 < $1.0 }.map(\.1)
         let report = Report(database: url.description, migrations: entries, problems: try migrator.problems().map(\.description))
         if output.json { return try output.printJSON(report) }
         print(report.database)

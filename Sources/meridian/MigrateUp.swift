@@ -7,20 +7,21 @@ struct MigrateUp: ParsableCommand {
 
     @OptionGroup var context: MigrationContext
 
-    @Option(help: ArgumentHelp("Stop after this version.", valueName: "version"))
-    var to: Int64?
+    @Option(help: ArgumentHelp("Stop after this version, spelled as its file name spells it (0003, 2024-05-01-120000).", valueName: "version"))
+    var to: String?
 
     @Flag(help: "Print the SQL that would run, and change nothing.")
     var dryRun = false
 
     func run() throws {
         let (migrator, url) = try context.migrator()
+        let to = try to.map(migrator.version(named:))
         if dryRun {
             DryRun.print(try migrator.pendingUp(to: to).map { ($0, $0.up) }, direction: "apply")
             return
         }
         let applied = try migrator.up(to: to)
-        let version = try migrator.applied().last.map { Migration.format($0.version) } ?? "none"
+        let version = try migrator.applied().last.map(\.version.description) ?? "none"
         print(applied.isEmpty ? "\(url): nothing to apply, at version \(version)" : "\(url): at version \(version)")
     }
 }

@@ -27,7 +27,7 @@ struct ProgressLines: MigrationTelemetry {
     func record(_ event: MigrationEvent) {
         guard event.event == .finished else { return }
         let verb = event.direction == .up ? "applied" : "rolled back"
-        let name = "\(Migration.format(event.version))_\(event.slug)"
+        let name = "\(event.version)_\(event.slug)"
         // Written unbuffered: in a pipe, print's buffer would hold the line until exit.
         let line = "\(verb) \(name) (\(String(format: "%.1f", event.durationMilliseconds ?? 0)) ms)\n"
         FileHandle.standardOutput.write(Data(line.utf8))

@@ -80,15 +80,15 @@ struct TransferRun {
         guard case .targetBehind(let version) = try MigrationVersionCheck.compare(
             source: sourceApplied, target: targetApplied, sourceName: sourceName, targetName: targetName)
         else { return }
-        let at = targetApplied.last.map { "version \(Migration.format($0.version))" } ?? "no migrations applied"
+        let at = targetApplied.last.map { "version \($0.version)" } ?? "no migrations applied"
         guard options.migrate else {
             throw TransferError.versionMismatch(
-                "\(targetName) has \(at), \(sourceName) is at version \(Migration.format(version)): pass --migrate to apply the missing migrations first (from \(migrations.path)), or run meridian migrate up on the target")
+                "\(targetName) has \(at), \(sourceName) is at version \(version): pass --migrate to apply the missing migrations first (from \(migrations.path)), or run meridian migrate up on the target")
         }
         let files = try migrations.load(dialect: migrationDialect)
         guard files.contains(where: { $0.version == version }) else {
             throw TransferError.versionMismatch(
-                "\(sourceName) is at version \(Migration.format(version)), and \(migrations.path) has no migration with that version: point --migrations at the target dialect's folder")
+                "\(sourceName) is at version \(version), and \(migrations.path) has no migration with that version: point --migrations at the target dialect's folder")
         }
         try Migrator(connection: target, migrations: files).up(to: version)
         _ = try MigrationVersionCheck.compare(

@@ -124,7 +124,7 @@ final class CLISandbox {
     /// The versions recorded in `meridian_migrations` (none when it does not exist).
     func recordedVersions() throws -> [Int64] {
         guard try tables().contains("meridian_migrations") else { return [] }
-        return try query("SELECT version FROM meridian_migrations ORDER BY version").compactMap { ($0["version"] as? NSNumber)?.int64Value }
+        return try query("SELECT version FROM meridian_migrations").compactMap { ($0["version"] as? String).flatMap { Int64($0) } }.sorted()
     }
 
     /// A comparable picture of the database: its tables, their row counts, and the tracking
@@ -186,23 +186,27 @@ final class CLISandbox {
 /// `meridian migrate status --json`.
 struct StatusReport: Decodable {
     struct Entry: Decodable {
-        var version: Int64
+        /// As the file name spells it: `0003`, `2024-05-01-120000`.
+        var version: String
         var name: String
         var state: String
         var appliedAt: String?
         var appliedBy: String?
         var durationMs: Double?
+
+        /// The version's digits as a number: 3 for `0003`, 20240501120000 for `2024-05-01-120000`.
+        var number: Int64 { Int64(version.filter(\.isNumber)) ?? -1 }
     }
 
     var database: String
     var migrations: [Entry]
     var problems: [String]
 
-    func state(of version: Int64) -> String? { migrations.first { $0.version == version }?.state }
+    func state(of version: Int64) -> String? { migrations.first { $0.number == version }?.state }
 
     /// Versions by state, in order: `["applied": [1, 2], "pending": [3]]`.
     var states: [String: [Int64]] {
-        Dictionary(grouping: migrations, by: \.state).mapValues { $0.map(\.version).sorted() }
+        Dictionary(grouping: migrations, by: \.state).mapValues { $0.map(\.number).sorted() }
     }
 
     var applied: [Int64] { states["applied"] ?? [] }

@@ -32,7 +32,7 @@ final class ConcurrencyTests: CLITestCase {
         XCTAssertEqual(appliedLines.sorted(), expected, "[\(s.backend)] each migration is applied by exactly one process\n\(results)")
 
         let counts = try s.query("SELECT version, count(*) AS n FROM meridian_migrations GROUP BY version ORDER BY version")
-        XCTAssertEqual(counts.compactMap { ($0["version"] as? NSNumber)?.int64Value }, Array(1...10))
+        XCTAssertEqual(counts.compactMap { ($0["version"] as? String).flatMap { Int64($0) } }.sorted(), Array(1...10))
         XCTAssertTrue(counts.allSatisfy { ($0["n"] as? NSNumber)?.intValue == 1 }, "\(counts)")
         XCTAssertEqual(try s.tables(), Set((1...10).map { String(format: "c%02d", $0) } + ["meridian_migrations"]))
         let report = try s.status()
@@ -56,7 +56,7 @@ final class ConcurrencyTests: CLITestCase {
         var sawStart = false
         while Date() < deadline, process.process.isRunning {
             let text = (try? String(contentsOf: telemetry, encoding: .utf8)) ?? ""
-            sawStart = TelemetryLine.parse(text).contains { $0.event == "started" && $0.version == 2 }
+            sawStart = TelemetryLine.parse(text).contains { $0.event == "started" && $0.version == "0002" }
             if sawStart { break }
             usleep(10_000)
         }

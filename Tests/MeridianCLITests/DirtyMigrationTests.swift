@@ -56,7 +56,7 @@ final class DirtyMigrationTests: CLITestCase {
         XCTAssertEqual(try s.query("SELECT count(*) AS n FROM half").first?["n"] as? Int, 1)
 
         let unknown = try s.migrate("force", "9")
-        XCTAssertFailsCleanly(unknown, mentioning: ["0009"], "force to a version no file has")
+        XCTAssertFailsCleanly(unknown, mentioning: ["no migration has version 9"], "force to a version no file has")
         XCTAssertEqual(try s.status().applied, [1, 2, 3])
     }
 }

@@ -64,7 +64,7 @@ final class ExportBadInputTests: CLITestCase {
         XCTAssertEqual(try world.targetState(), behind)
 
         // A target that went another way cannot be fixed by migrating.
-        try world.targetConnection().executeScript("UPDATE meridian_migrations SET slug = 'other' WHERE version = 1")
+        try world.targetConnection().executeScript("UPDATE meridian_migrations SET slug = 'other' WHERE version = '1'")
         let diverged = try world.export("--migrate")
         XCTAssertFailsCleanly(diverged, mentioning: ["0001_init", "0001_other"])
         XCTAssertEqual(try world.targetState(), behind)

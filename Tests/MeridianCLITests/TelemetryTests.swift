@@ -6,7 +6,7 @@ import XCTest
 struct TelemetryLine: Decodable {
     var event: String
     var direction: String
-    var version: Int64
+    var version: String
     var slug: String
     var durationMilliseconds: Double?
     var path: String?
@@ -41,7 +41,7 @@ final class TelemetryTests: CLITestCase {
         let events = TelemetryLine.parse(written)
         XCTAssertEqual(events.count, written.split(separator: "\n").count, "every line is one JSON object:\n\(written)")
         XCTAssertEqual(events.map { "\($0.event) \($0.version)" }, [
-            "started 1", "finished 1", "started 2", "finished 2", "started 3", "failed 3",
+            "started 0001", "finished 0001", "started 0002", "finished 0002", "started 0003", "failed 0003",
         ])
         for event in events {
             XCTAssertEqual(event.direction, "up")
@@ -67,7 +67,7 @@ final class TelemetryTests: CLITestCase {
         XCTAssertSucceeds(try s.migrate("down", "--telemetry", file))
         let all = TelemetryLine.parse(try s.read(file))
         XCTAssertEqual(all.count, events.count + 2, "the second run appended")
-        XCTAssertEqual(all.suffix(2).map { "\($0.event) \($0.direction) \($0.version)" }, ["started down 2", "finished down 2"])
+        XCTAssertEqual(all.suffix(2).map { "\($0.event) \($0.direction) \($0.version)" }, ["started down 0002", "finished down 0002"])
 
         let verbose = try s.migrate("up", "--verbose")
         XCTAssertSucceeds(verbose)

@@ -7,7 +7,7 @@ import XCTest
 /// What SQLite's migration safeguard refuses: rebuilds that lose SpatiaLite's triggers, leave
 /// its metadata behind, or move other tables' foreign keys away with a renamed table.
 final class SQLiteMigrationSafeguardTests: XCTestCase {
-    private func migration(_ version: Int64, _ up: String, down: String = "SELECT 1;") throws -> Migration {
+    private func migration(_ version: MigrationVersion, _ up: String, down: String = "SELECT 1;") throws -> Migration {
         Migration(
             version: version, slug: "step\(version)",
             up: try MigrationScriptParser.parse(up, path: "\(version).up.sql", dialect: .sqlite),

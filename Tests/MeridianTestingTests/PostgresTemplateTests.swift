@@ -23,7 +23,7 @@ final class PostgresTemplateTests: XCTestCase {
         let fresh = try template().fresh()
         defer { fresh.close() }
         let db = try fresh.db
-        let versions = try db.fetchAll("SELECT version FROM meridian_migrations").map { try $0.decode(Int64.self, at: 0) }
+        let versions = try db.fetchAll("SELECT version FROM meridian_migrations").map { Int64(try $0.decode(String.self, at: 0)) }
         XCTAssertEqual(Set(versions), TestRecipes.versions("migrations-postgres"))
         for (table, rows) in TestRecipes.fixtureCounts {
             XCTAssertEqual(try db.fetchValue(Int64.self, "SELECT count(*) FROM \"\(table)\""), Int64(rows), table)

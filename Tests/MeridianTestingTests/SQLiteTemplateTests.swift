@@ -9,7 +9,7 @@ final class SQLiteTemplateTests: XCTestCase {
 
     func testCloneIsMigratedAndSeeded() throws {
         let db = try template().fresh()
-        let versions = try db.fetchAll("SELECT version FROM meridian_migrations").compactMap { try $0.decode(Int64.self, at: 0) }
+        let versions = try db.fetchAll("SELECT version FROM meridian_migrations").compactMap { Int64(try $0.decode(String.self, at: 0)) }
         XCTAssertEqual(Set(versions), TestRecipes.versions("migrations-sqlite"))
         XCTAssertFalse(TestRecipes.fixtureCounts.isEmpty)
         for (table, rows) in TestRecipes.fixtureCounts {

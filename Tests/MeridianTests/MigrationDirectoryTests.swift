@@ -124,7 +124,8 @@ final class MigrationDirectoryTests: XCTestCase {
             ".keep": "", "fixtures/data.csv": "1,2",
         ])
         let migrations = try directory.load(dialect: .postgres)
-        XCTAssertEqual(migrations.map(\.version), [0, 20_240_501_120_000])
+        XCTAssertEqual(migrations.map(\.version.id), ["00000000000000", "20240501120000"])
+        XCTAssertEqual(migrations.map(\.name), ["00000000000000_diesel_initial_setup", "2024-05-01-120000_create_users"])
         XCTAssertEqual(migrations.map(\.slug), ["diesel_initial_setup", "create_users"])
         XCTAssertEqual(migrations[0].up.statements.count, 1)
         XCTAssertTrue(migrations[0].up.transactional)
@@ -151,8 +152,8 @@ final class MigrationDirectoryTests: XCTestCase {
         try assertError(["create_users/up.sql": "SELECT 1;"], { .malformedName(path: $0 + "/create_users", reason: MigrationEntry.folderPattern) },
                         mentioning: "2024-05-01-120000_create_alerts")
         try assertError(["2024--05_a/up.sql": "SELECT 1;"], { .malformedName(path: $0 + "/2024--05_a", reason: MigrationEntry.folderPattern) })
-        let huge = "99999999999999999999_a.up.sql"
-        try assertError([huge: "SELECT 1;"], { .malformedName(path: $0 + "/" + huge, reason: "the version 99999999999999999999 is too large: at most 18 digits") })
+        let huge = String(repeating: "9", count: 41) + "_a.up.sql"
+        try assertError([huge: "SELECT 1;"], { .malformedName(path: $0 + "/" + huge, reason: "the version \(String(repeating: "9", count: 41)) is too long: at most 40 digits") })
     }
 
     func testUpWithoutDownNamesTheExpectedFile() throws {
@@ -168,11 +169,53 @@ final class MigrationDirectoryTests: XCTestCase {
         try assertError(["0001_a/down.sql": ""], { .missingUp(path: $0 + "/0001_a/down.sql") }, mentioning: "/0001_a/up.sql")
     }
 
+    /// A Meridian folder refuses up scripts without statements, naming every one of them.
     func testEmptyUpScripts() throws {
-        try assertError(["0001_a.up.sql": "", "0001_a.down.sql": ""], { .emptyScript(path: $0 + "/0001_a.up.sql") })
+        try assertError(["0001_a.up.sql": "", "0001_a.down.sql": ""], { .emptyScripts(paths: [$0 + "/0001_a.up.sql"]) })
         try assertError(["0001_a.up.sql": "  \n-- just a comment;\n/* ; */\n;\n", "0001_a.down.sql": "DROP TABLE a;"],
-                        { .emptyScript(path: $0 + "/0001_a.up.sql") }, mentioning: "no SQL statements")
-        try assertError(["0001_a.sql": "-- migrate:up\n-- nothing\n-- migrate:down\nSELECT 1;"], { .emptyScript(path: $0 + "/0001_a.sql") })
+                        { .emptyScripts(paths: [$0 + "/0001_a.up.sql"]) }, mentioning: "no SQL statements")
+        try assertError(
+            ["0001_a.up.sql": "-- a", "0001_a.down.sql": "", "0002_b.up.sql": "SELECT 1;", "0002_b.down.sql": "", "0003_c.up.sql": "", "0003_c.down.sql": ""],
+            { .emptyScripts(paths: [$0 + "/0001_a.up.sql", $0 + "/0003_c.up.sql"]) }, mentioning: "2 up scripts")
+    }
+
+    /// dbmate and Diesel run an up script of comments only as a migration that does nothing.
+    func testEmptyUpScriptsAreMigrationsThatDoNothingInForeignLayouts() throws {
+        let dbmate = try folder(["20240101000000_a.sql": "-- migrate:up\n-- nothing\n-- migrate:down\nSELECT 1;"]).load(dialect: .sqlite)
+        XCTAssertEqual(dbmate.map(\.up.statements.count), [0])
+        let diesel = try folder(["2024-01-01-000000_a/up.sql": "-- Your SQL goes here\n", "2024-01-01-000000_a/down.sql": "-- undo\n"]).load(dialect: .sqlite)
+        XCTAssertEqual(diesel.map(\.up.statements.count), [0])
+        XCTAssertFalse(diesel[0].isReversible)
+    }
+
+    /// Diesel's versions are text with dashes removed, ordered as strings: an 8-digit version
+    /// runs after every 14-digit one of an earlier year, and the folder gets a warning.
+    func testDieselVersionsAreOrderedAsText() throws {
+        let migrations = try folder([
+            "2024-03-13_170000_late/up.sql": "SELECT 1;", "2024-03-13_170000_late/down.sql": "SELECT 1;",
+            "2018-01-01-000000_early/up.sql": "SELECT 1;", "2018-01-01-000000_early/down.sql": "SELECT 1;",
+            "2019-06-01-120000_middle/up.sql": "SELECT 1;", "2019-06-01-120000_middle/down.sql": "SELECT 1;",
+        ]).load(dialect: .sqlite)
+        XCTAssertEqual(migrations.map(\.version.id), ["20180101000000", "20190601120000", "20240313"])
+        XCTAssertEqual(migrations.map(\.name), ["2018-01-01-000000_early", "2019-06-01-120000_middle", "2024-03-13_170000_late"])
+        XCTAssertEqual(migrations.last?.slug, "170000_late")
+        let warnings = MigrationDirectory.warnings(migrations)
+        XCTAssertEqual(warnings.count, 1)
+        XCTAssertTrue(warnings[0].contains("8 digits (2024-03-13_170000_late)"), warnings[0])
+        XCTAssertTrue(warnings[0].contains("as text"), warnings[0])
+    }
+
+    /// Meridian and golang-migrate versions are numbers: `0010` after `9`, `0003` equal to `3`.
+    func testMeridianVersionsAreNumbers() throws {
+        let migrations = try folder([
+            "9_nine.up.sql": "SELECT 1;", "9_nine.down.sql": "SELECT 1;",
+            "0010_ten.up.sql": "SELECT 1;", "0010_ten.down.sql": "SELECT 1;",
+        ]).load(dialect: .sqlite)
+        XCTAssertEqual(migrations.map(\.version.id), ["9", "10"])
+        XCTAssertEqual(migrations.map(\.name), ["9_nine", "0010_ten"])
+        XCTAssertEqual(MigrationVersion(spelling: "0003", ordering: .numeric), 3)
+        try assertError(["0003_a.up.sql": "SELECT 1;", "0003_a.down.sql": "", "3_b.up.sql": "SELECT 1;", "3_b.down.sql": ""],
+                        { .duplicateVersion(version: 3, paths: [$0 + "/0003_a.up.sql", $0 + "/3_b.up.sql"]) })
     }
 
     func testDuplicateVersions() throws {
@@ -185,12 +228,12 @@ final class MigrationDirectoryTests: XCTestCase {
 
     func testMixedLayouts() throws {
         try assertError(["0001_a.up.sql": "SELECT 1;", "0001_a.down.sql": "", "0002_b.sql": "-- migrate:up\nSELECT 2;"], { path in
-            .malformedName(path: path + "/0002_b.sql", reason: "this folder mixes layouts: 0001_a.down.sql is "
-                + MigrationEntry.Kind.up.layout + ", and this is " + MigrationEntry.Kind.dbmate.layout + "; keep one layout per folder")
+            .malformedName(path: path + "/0002_b.sql", reason: "this folder mixes layouts: 0001_a.down.sql is one of the "
+                + MigrationLayout.meridian.summary + ", and this is one of the " + MigrationLayout.dbmate.summary + "; keep one layout per folder")
         }, mentioning: "mixes layouts")
         try assertError(["0001_a/up.sql": "SELECT 1;", "0002_b.up.sql": "SELECT 2;"], { path in
-            .malformedName(path: path + "/0002_b.up.sql", reason: "this folder mixes layouts: 0001_a is "
-                + MigrationEntry.Kind.diesel.layout + ", and this is " + MigrationEntry.Kind.up.layout + "; keep one layout per folder")
+            .malformedName(path: path + "/0002_b.up.sql", reason: "this folder mixes layouts: 0001_a is one of the "
+                + MigrationLayout.diesel.summary + ", and this is one of the " + MigrationLayout.meridian.summary + "; keep one layout per folder")
         })
     }
 
@@ -280,16 +323,15 @@ final class MigrationDirectoryTests: XCTestCase {
     func testScaffoldWritesAPairThatLoadAsksToFillIn() throws {
         let directory = MigrationDirectory(path: root + "/new/migrations")
         let created = try directory.scaffold(slug: "add_alerts", version: 3)
-        XCTAssertEqual(created.up, directory.path + "/0003_add_alerts.up.sql")
-        XCTAssertEqual(created.down, directory.path + "/0003_add_alerts.down.sql")
-        let up = try String(contentsOfFile: created.up, encoding: .utf8)
+        XCTAssertEqual(created, [directory.path + "/0003_add_alerts.up.sql", directory.path + "/0003_add_alerts.down.sql"])
+        let up = try String(contentsOfFile: created[0], encoding: .utf8)
         XCTAssertTrue(up.hasPrefix("-- 0003_add_alerts: up\n"), up)
         XCTAssertTrue(up.contains("-- meridian:no-transaction"))
-        XCTAssertTrue(try String(contentsOfFile: created.down, encoding: .utf8).hasPrefix("-- 0003_add_alerts: down\n"))
+        XCTAssertTrue(try String(contentsOfFile: created[1], encoding: .utf8).hasPrefix("-- 0003_add_alerts: down\n"))
         XCTAssertThrowsError(try directory.load(dialect: .sqlite)) { error in
-            XCTAssertEqual(error as? MigrationError, .emptyScript(path: created.up))
+            XCTAssertEqual(error as? MigrationError, .emptyScripts(paths: [created[0]]))
         }
-        try Data("CREATE TABLE alerts (id int);".utf8).write(to: URL(fileURLWithPath: created.up))
+        try Data("CREATE TABLE alerts (id int);".utf8).write(to: URL(fileURLWithPath: created[0]))
         XCTAssertEqual(try directory.load(dialect: .sqlite).map(\.name), ["0003_add_alerts"])
     }
 
@@ -304,15 +346,27 @@ final class MigrationDirectoryTests: XCTestCase {
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: directory.path).count, 2)
     }
 
-    func testScaffoldMatchesTheFolderDigitsAndRefusesOtherLayouts() throws {
+    /// New migrations follow the folder: Meridian numbers keep the folder's width; dbmate and
+    /// Diesel get UTC timestamps in their spelling, after the newest version.
+    func testScaffoldWritesEachLayoutInItsOwnForm() throws {
         let sixDigits = try folder(["000001_a.up.sql": "SELECT 1;", "000001_a.down.sql": ""])
-        XCTAssertEqual(try sixDigits.scaffold(slug: "b", version: 2).up, sixDigits.path + "/000002_b.up.sql")
-        let dbmate = try folder(["0001_a.sql": "-- migrate:up\nSELECT 1;"], name: "dbmate")
-        XCTAssertThrowsError(try dbmate.scaffold(slug: "b", version: 2)) { error in
-            guard case .malformedName(let path, let reason) = error as? MigrationError else { return XCTFail("\(error)") }
-            XCTAssertEqual(path, dbmate.path + "/0002_b.up.sql")
-            XCTAssertTrue(reason.contains("dbmate"), reason)
-        }
+        let next = MigrationLayout.meridian.nextVersion(after: try sixDigits.versions())
+        XCTAssertEqual(next.spelling, "000002")
+        XCTAssertEqual(try sixDigits.scaffold(slug: "b", version: next).first, sixDigits.path + "/000002_b.up.sql")
+
+        let noon = Date(timeIntervalSince1970: 1_714_564_800)  // 2024-05-01 12:00:00 UTC
+        let dbmate = try folder(["20240501120000_a.sql": "-- migrate:up\nSELECT 1;\n-- migrate:down\nSELECT 1;"], name: "dbmate")
+        let dbmateNext = MigrationLayout.dbmate.nextVersion(after: try dbmate.versions(), now: noon)
+        XCTAssertEqual(dbmateNext.spelling, "20240501120001", "a second after the newest, which holds the current second")
+        XCTAssertEqual(try dbmate.scaffold(slug: "b", version: dbmateNext), [dbmate.path + "/20240501120001_b.sql"])
+        XCTAssertEqual(try dbmate.load(dialect: .sqlite).map(\.name), ["20240501120000_a", "20240501120001_b"])
+
+        let diesel = try folder(["2024-04-01-000000_a/up.sql": "SELECT 1;", "2024-04-01-000000_a/down.sql": "SELECT 1;"], name: "diesel")
+        let dieselNext = MigrationLayout.diesel.nextVersion(after: try diesel.versions(), now: noon)
+        XCTAssertEqual(dieselNext.spelling, "2024-05-01-120000")
+        XCTAssertEqual(try diesel.scaffold(slug: "b", version: dieselNext),
+                       [diesel.path + "/2024-05-01-120000_b/up.sql", diesel.path + "/2024-05-01-120000_b/down.sql"])
+        XCTAssertEqual(try diesel.load(dialect: .sqlite).map(\.name), ["2024-04-01-000000_a", "2024-05-01-120000_b"])
     }
 
     func testScaffoldRejectsBadSlugsWithASuggestion() throws {

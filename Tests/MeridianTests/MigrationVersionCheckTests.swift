@@ -3,7 +3,7 @@ import XCTest
 @testable import Meridian
 
 final class MigrationVersionCheckTests: XCTestCase {
-    private func applied(_ versions: [(Int64, String)], dirty: Int64? = nil) -> [AppliedMigration] {
+    private func applied(_ versions: [(MigrationVersion, String)], dirty: MigrationVersion? = nil) -> [AppliedMigration] {
         versions.map {
             AppliedMigration(version: $0.0, slug: $0.1, checksum: "x", appliedAt: .now(), durationMilliseconds: 1, appliedBy: "test", dirty: $0.0 == dirty)
         }

@@ -15,7 +15,7 @@ struct MigrationFolder {
 
     /// Writes `NNNN_slug.up.sql` and `.down.sql`.
     func write(_ version: Int, _ slug: String, up: String, down: String) throws {
-        let name = Migration.format(Int64(version)) + "_" + slug
+        let name = String(format: "%04d_", version) + slug
         try up.write(toFile: "\(path)/\(name).up.sql", atomically: true, encoding: .utf8)
         try down.write(toFile: "\(path)/\(name).down.sql", atomically: true, encoding: .utf8)
     }

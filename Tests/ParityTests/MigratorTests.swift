@@ -5,7 +5,7 @@ import XCTest
 
 /// The migration engine on both backends: applying, rolling back, refusing, recovering.
 final class MigratorTests: ParityTestCase {
-    private func versions(_ migrator: Migrator) throws -> [Int64] { try migrator.applied().map(\.version) }
+    private func versions(_ migrator: Migrator) throws -> [MigrationVersion] { try migrator.applied().map(\.version) }
 
     private func tables(_ db: any DatabaseConnection) throws -> [String] {
         try db.inspectSchema().tables.map(\.name)
@@ -123,7 +123,7 @@ final class MigratorTests: ParityTestCase {
             let failed = try XCTUnwrap(telemetry.events.last)
             XCTAssertEqual(failed.event, .failed, "\(backend)")
             XCTAssertEqual(failed.line, 4, "\(backend)")
-            XCTAssertEqual(failed.version, 4, "\(backend)")
+            XCTAssertEqual(failed.version, "0004", "\(backend)")
         }
     }
 
@@ -159,7 +159,9 @@ final class MigratorTests: ParityTestCase {
             }
             XCTAssertEqual(try migrator.applied().last?.dirty, true, "\(backend)")
             XCTAssertThrowsError(try migrator.up(), "\(backend)") { error in
-                guard case .dirty(4, _) = error as? MigrationHistoryError else { return XCTFail("\(error)") }
+                guard case .dirty(4, _, let previous) = error as? MigrationHistoryError else { return XCTFail("\(error)") }
+                XCTAssertEqual(previous, 3, "\(backend)")
+                XCTAssertTrue("\(error)".contains("meridian migrate force 0003"), "\(error)")
             }
             try db.execute("DROP TABLE audit")
             try migrator.force(3)
@@ -187,7 +189,7 @@ final class MigratorTests: ParityTestCase {
             XCTAssertEqual(errors.all, [], "\(backend)")
             let db = try open()
             XCTAssertEqual(try db.fetchValue(Int64.self, "SELECT count(*) FROM meridian_migrations"), 8, "\(backend)")
-            XCTAssertEqual(try Migrator(connection: db, migrations: migrations).applied().map(\.version), Array(1...8), "\(backend)")
+            XCTAssertEqual(try Migrator(connection: db, migrations: migrations).applied().map(\.version.id), (1...8).map(String.init), "\(backend)")
         }
     }
 
@@ -227,6 +229,32 @@ final class MigratorTests: ParityTestCase {
             XCTAssertThrowsError(try Migrator(connection: db, migrations: try folder.load()).force(9), "\(backend)") { error in
                 XCTAssertEqual(error as? MigrationHistoryError, .unknownVersion(9))
             }
+        }
+    }
+
+    /// A tracking table from an earlier Meridian, with integer versions, is converted to text
+    /// versions by the next run that writes, keeping every row.
+    func testIntegerVersionsFromAnEarlierMeridianAreConverted() {
+        parity { db, backend in
+            let folder = try MigrationFolder(backend)
+            defer { folder.remove() }
+            try folder.writeStandard()
+            let files = try folder.load()
+            var old = MigrationHistory.definition(named: MigrationHistory.tableName)
+            old.columns[0] = ColumnDefinition("version", .int, nullable: false)
+            try db.create(old)
+            for file in files.prefix(2) {
+                try db.execute(
+                    "INSERT INTO meridian_migrations (version, slug, checksum, applied_at, duration_ms, applied_by, dirty) VALUES ($1, $2, $3, $4, 1, 'earlier', $5)",
+                    [.int(Int64(file.version.id)!), .text(file.slug), .text(file.checksum), .timestamp(.now()), .bool(false)])
+                try db.executeScript(file.up.statements.map(\.sql).joined(separator: ";\n"))
+            }
+            let migrator = Migrator(connection: db, migrations: files)
+            XCTAssertEqual(try versions(migrator), [1, 2], "\(backend): an old table is read as it is")
+            XCTAssertEqual(try migrator.up().map(\.version), [3], "\(backend)")
+            XCTAssertEqual(try db.inspectSchema(excluding: []).table("meridian_migrations")?.column("version")?.type, .logical(.text), "\(backend)")
+            XCTAssertEqual(try migrator.applied().map(\.appliedBy).prefix(2), ["earlier", "earlier"], "\(backend): the earlier rows were kept")
+            XCTAssertEqual(try migrator.problems(), [], "\(backend)")
         }
     }
 }

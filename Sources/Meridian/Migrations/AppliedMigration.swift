@@ -1,6 +1,6 @@
 /// A row of the tracking table: a migration as it was applied to one database.
-public struct AppliedMigration: Sendable, Equatable, Codable {
-    public var version: Int64
+public struct AppliedMigration: Sendable, Equatable {
+    public var version: MigrationVersion
     public var slug: String
     /// SHA-256 of the forward script when it ran.
     public var checksum: String
@@ -13,7 +13,7 @@ public struct AppliedMigration: Sendable, Equatable, Codable {
     public var dirty: Bool
 
     public init(
-        version: Int64, slug: String, checksum: String, appliedAt: Timestamp, durationMilliseconds: Double,
+        version: MigrationVersion, slug: String, checksum: String, appliedAt: Timestamp, durationMilliseconds: Double,
         appliedBy: String, dirty: Bool
     ) {
         self.version = version
@@ -25,5 +25,5 @@ public struct AppliedMigration: Sendable, Equatable, Codable {
         self.dirty = dirty
     }
 
-    public var name: String { "\(Migration.format(version))_\(slug)" }
+    public var name: String { "\(version)_\(slug)" }
 }

@@ -1,15 +1,15 @@
 /// One versioned schema change: its forward script and, usually, the script that undoes it.
 public struct Migration: Sendable, Equatable {
-    /// The version, from the file name (`0003_add_alerts.up.sql` is 3; a Diesel folder
-    /// `2024-05-01-120000_add_alerts` is 20240501120000).
-    public var version: Int64
+    /// The version, from the file name as its layout reads it (`0003_add_alerts.up.sql` is 3;
+    /// a Diesel folder `2024-05-01-120000_add_alerts` is the text `20240501120000`).
+    public var version: MigrationVersion
     /// The name after the version: `add_alerts`.
     public var slug: String
     public var up: MigrationScript
     /// The script that undoes `up`; `nil` only where a layout allows it and a check reports it.
     public var down: MigrationScript?
 
-    public init(version: Int64, slug: String, up: MigrationScript, down: MigrationScript?) {
+    public init(version: MigrationVersion, slug: String, up: MigrationScript, down: MigrationScript?) {
         self.version = version
         self.slug = slug
         self.up = up
@@ -24,14 +24,8 @@ public struct Migration: Sendable, Equatable {
     /// a change that cannot be undone.
     public var isReversible: Bool { !(down?.statements.isEmpty ?? true) }
 
-    /// `0003_add_alerts`, as messages name a migration.
-    public var name: String { "\(Self.format(version))_\(slug)" }
-
-    /// A version as files spell it: at least four digits.
-    public static func format(_ version: Int64) -> String {
-        let digits = String(version)
-        return digits.count >= 4 ? digits : String(repeating: "0", count: 4 - digits.count) + digits
-    }
+    /// `0003_add_alerts`, as the file name spells it and messages name the migration.
+    public var name: String { "\(version)_\(slug)" }
 }
 
 /// The SQL of one direction of a migration, split into statements.

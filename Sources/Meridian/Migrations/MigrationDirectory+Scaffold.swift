@@ -4,7 +4,7 @@ extension MigrationDirectory {
     /// The versions the folder's names spell, in order, without reading any file: enough to number the
     /// next migration while an earlier one is still being written (and still empty). A folder
     /// that does not exist yet has none.
-    public func versions() throws(MigrationError) -> [Int64] {
+    public func versions() throws(MigrationError) -> [MigrationVersion] {
         guard FileManager.default.fileExists(atPath: path) else { return [] }
         return Array(Set(try entries().map(\.version))).sorted()
     }
@@ -33,17 +33,26 @@ extension MigrationDirectory {
         return slug
     }
 
-    /// Writes `NNNN_slug.up.sql` and `NNNN_slug.down.sql` with a comment header, creating the
-    /// folder if needed, and returns their paths.
+    /// Writes a new migration in the folder's own layout (or `layout`, for a folder that holds
+    /// none yet), creating the folder if needed, and returns the paths it wrote:
     ///
-    /// The version is spelled with as many digits as the folder's newest migration (at least
-    /// four). It refuses a slug that is not lowercase letters, digits and underscores, a version
-    /// already in use, and a folder in another layout, and it never overwrites a file.
-    public func scaffold(slug: String, version: Int64) throws(MigrationError) -> (up: String, down: String) {
+    /// - Meridian, golang-migrate: `NNNN_slug.up.sql` and `NNNN_slug.down.sql`;
+    /// - dbmate: `VERSION_slug.sql` with `-- migrate:up` and `-- migrate:down` sections;
+    /// - Diesel: `VERSION_slug/up.sql` and `down.sql`.
+    ///
+    /// It refuses a slug that is not lowercase letters, digits and underscores and a version
+    /// already in use, and it never overwrites a file. ``MigrationLayout/nextVersion(after:now:)``
+    /// gives the version.
+    public func scaffold(
+        slug: String, version: MigrationVersion, layout preferred: MigrationLayout = .meridian
+    ) throws(MigrationError) -> [String] {
+        let stem = "\(version.spelling)_\(slug)"
+        let layout = try layout() ?? preferred
+        let firstPath = file(stem + [MigrationLayout.meridian: ".up.sql", .dbmate: ".sql", .diesel: "/up.sql"][layout]!)
         guard !slug.isEmpty, slug.unicodeScalars.allSatisfy({ ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "_" }) else {
             let suggestion = Self.slugify(slug)
             throw .malformedName(
-                path: file("\(Migration.format(version))_\(slug).up.sql"),
+                path: firstPath,
                 reason: "a slug is lowercase letters, digits and underscores, such as "
                     + (suggestion.isEmpty ? "add_alerts_table" : suggestion))
         }
@@ -54,38 +63,44 @@ extension MigrationDirectory {
                 throw .unwritable(path: path, reason: "the folder could not be created; check the permissions of its parent")
             }
         }
-        let existing = try entries()
-        let width = existing.max { $0.version < $1.version }?.digits ?? 4
-        let digits = String(version)
-        let stem = String(repeating: "0", count: max(0, width - digits.count)) + digits + "_" + slug
-        let (upPath, downPath) = (file(stem + ".up.sql"), file(stem + ".down.sql"))
-        if let other = existing.first(where: { $0.kind.layout != MigrationEntry.Kind.up.layout }) {
-            throw .malformedName(
-                path: upPath,
-                reason: "this folder holds \(other.kind.layout) such as \(other.name); write the new "
-                    + "migration in that layout, as a folder mixing layouts is not read")
+        if let taken = try entries().first(where: { $0.version == version }) {
+            throw .duplicateVersion(version: version, paths: [file(taken.name), firstPath])
         }
-        if let taken = existing.first(where: { $0.version == version }) {
-            throw .duplicateVersion(version: version, paths: [file(taken.name), upPath])
-        }
-        try write(upPath, """
-            -- \(stem): up
-            -- The SQL that makes this change; statements end with `;`. For statements that cannot run
-            -- in a transaction (CREATE INDEX CONCURRENTLY), put `-- meridian:no-transaction` on the
-            -- very first line.
-
-            """)
-        do {
-            try write(downPath, """
-                -- \(stem): down
-                -- The SQL that undoes \(stem).up.sql, in reverse order.
+        let undo = "-- The SQL that undoes the change, in reverse order. A script with no statements marks the\n"
+            + "-- change as irreversible: `meridian migrate down` stops before it.\n"
+        switch layout {
+        case .meridian:
+            let (upPath, downPath) = (file(stem + ".up.sql"), file(stem + ".down.sql"))
+            try write(upPath, """
+                -- \(stem): up
+                -- The SQL that makes this change; statements end with `;`. For statements that cannot run
+                -- in a transaction (CREATE INDEX CONCURRENTLY), put `-- meridian:no-transaction` on the
+                -- very first line.
 
                 """)
-        } catch {
-            try? FileManager.default.removeItem(atPath: upPath)
-            throw error
+            do {
+                try write(downPath, "-- \(stem): down\n" + undo + "\n")
+            } catch {
+                try? FileManager.default.removeItem(atPath: upPath)
+                throw error
+            }
+            return [upPath, downPath]
+        case .dbmate:
+            let filePath = file(stem + ".sql")
+            try write(filePath, "-- migrate:up\n\n\n-- migrate:down\n" + undo + "\n")
+            return [filePath]
+        case .diesel:
+            let folder = file(stem)
+            do {
+                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: false)
+            } catch {
+                throw .unwritable(path: folder, reason: "a folder of that name exists, or the parent is not writable")
+            }
+            let (upPath, downPath) = (folder + "/up.sql", folder + "/down.sql")
+            try write(upPath, "-- Your SQL goes here\n")
+            try write(downPath, "-- This file should undo anything in `up.sql`\n")
+            return [upPath, downPath]
         }
-        return (upPath, downPath)
     }
 
     private func write(_ path: String, _ text: String) throws(MigrationError) {

@@ -17,7 +17,11 @@ public struct MigrationDirectory: Sendable {
         self.path = path
     }
 
-    /// Reads every migration, sorted by version.
+    /// Reads every migration, sorted by version as the folder's layout orders them.
+    ///
+    /// An up script with no statements (comments only) is a migration that does nothing in
+    /// dbmate and Diesel folders, as those tools run it; in a Meridian folder it is refused, with
+    /// every such file named in one error.
     ///
     /// - Parameter requireDown: whether an up script without a down script is an error
     ///   (Meridian's rule) or a migration whose `down` is nil.
@@ -40,12 +44,35 @@ public struct MigrationDirectory: Sendable {
                                             dialect: dialect, requireDown: requireDown))
         }
         guard !migrations.isEmpty else { throw .noMigrations(directory: path) }
+        if entries.first?.kind.layout.acceptsEmptyUp == false {
+            let empty = migrations.filter { $0.up.statements.isEmpty }.map(\.up.path).sorted()
+            if !empty.isEmpty { throw .emptyScripts(paths: empty) }
+        }
         migrations.sort { ($0.version, $0.up.path) < ($1.version, $1.up.path) }
         for (previous, next) in zip(migrations, migrations.dropFirst()) where previous.version == next.version {
             let paths = migrations.filter { $0.version == next.version }.map(\.up.path)
             throw .duplicateVersion(version: next.version, paths: paths)
         }
         return migrations
+    }
+
+    /// The layout of the folder's migrations; `nil` for an empty or missing folder.
+    public func layout() throws(MigrationError) -> MigrationLayout? {
+        guard FileManager.default.fileExists(atPath: path) else { return nil }
+        return try entries().first?.kind.layout
+    }
+
+    /// Warnings about a folder's versions that are legal but likely to surprise: versions of
+    /// different widths, whose order as text (dbmate, Diesel) is not their order in time, or
+    /// which mix sequence numbers and timestamps.
+    public static func warnings(_ migrations: [Migration]) -> [String] {
+        let widths = Dictionary(grouping: migrations, by: \.version.width)
+        guard widths.count > 1, let first = migrations.first else { return [] }
+        let examples = widths.keys.sorted().map { width in "\(width) digits (\(widths[width]!.first!.name))" }
+        let order = first.version.ordering == .text
+            ? "this layout orders versions as text, so they run in the order \(migrations.map(\.version.spelling).prefix(4).joined(separator: ", "))\(migrations.count > 4 ? ", …" : ""), which may not be the order they were written in"
+            : "they run in numeric order, so a sequence number runs before every timestamp"
+        return ["the versions have different widths: \(examples.joined(separator: ", ")); \(order)"]
     }
 
     /// The recognised entries of the folder, in name order, all of one layout.
@@ -69,8 +96,8 @@ public struct MigrationDirectory: Sendable {
         if let first = entries.first, let other = entries.first(where: { $0.kind.layout != first.kind.layout }) {
             throw .malformedName(
                 path: file(other.name),
-                reason: "this folder mixes layouts: \(first.name) is \(first.kind.layout), and this is "
-                    + "\(other.kind.layout); keep one layout per folder")
+                reason: "this folder mixes layouts: \(first.name) is one of the \(first.kind.layout.summary), and this is "
+                    + "one of the \(other.kind.layout.summary); keep one layout per folder")
         }
         return entries
     }
@@ -103,7 +130,7 @@ public struct MigrationDirectory: Sendable {
             up.transactional = false
             down?.transactional = false
         }
-        return try checked(Migration(version: entry.version, slug: entry.slug, up: up, down: down))
+        return Migration(version: entry.version, slug: entry.slug, up: up, down: down)
     }
 
     private func dbmate(_ entry: MigrationEntry, dialect: StatementDialect, requireDown: Bool) throws(MigrationError) -> Migration {
@@ -115,7 +142,7 @@ public struct MigrationDirectory: Sendable {
                     + "\(entry.stem).up.sql and add \(entry.stem).down.sql")
         }
         if down == nil, requireDown { throw .missingDown(path: path) }
-        return try checked(Migration(version: entry.version, slug: entry.slug, up: up, down: down))
+        return Migration(version: entry.version, slug: entry.slug, up: up, down: down)
     }
 
     private func diesel(_ entry: MigrationEntry, dialect: StatementDialect, requireDown: Bool) throws(MigrationError) -> Migration {
@@ -131,12 +158,6 @@ public struct MigrationDirectory: Sendable {
         return try migration(
             entry, upPath: folder + "/up.sql", downPath: inside.contains("down.sql") ? folder + "/down.sql" : nil,
             transactional: transactional, dialect: dialect, requireDown: requireDown)
-    }
-
-    /// The migration, unless its up script holds no statement.
-    private func checked(_ migration: Migration) throws(MigrationError) -> Migration {
-        guard !migration.up.statements.isEmpty else { throw .emptyScript(path: migration.up.path) }
-        return migration
     }
 
     /// A file's text, without a UTF-8 byte order mark.

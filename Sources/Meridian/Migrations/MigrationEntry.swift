@@ -8,21 +8,19 @@ struct MigrationEntry: Equatable {
         /// A `<version>_<name>/` folder holding `up.sql` and `down.sql`.
         case diesel
 
-        /// The layout, in words, for messages about mixed folders.
-        var layout: String {
+        /// The folder layout an entry of this kind belongs to.
+        var layout: MigrationLayout {
             switch self {
-            case .up, .down: "a Meridian/golang-migrate pair (NNNN_slug.up.sql + NNNN_slug.down.sql)"
-            case .dbmate: "a dbmate file (NNNN_slug.sql with -- migrate:up / -- migrate:down)"
-            case .diesel: "a Diesel folder (<version>_<name>/up.sql + down.sql)"
+            case .up, .down: .meridian
+            case .dbmate: .dbmate
+            case .diesel: .diesel
             }
         }
     }
 
     var name: String
     var kind: Kind
-    var version: Int64
-    /// How many digits the name spells the version with, so new files can match.
-    var digits: Int
+    var version: MigrationVersion
     var slug: String
     /// The name without its `.up.sql`, `.down.sql` or `.sql` suffix; an up and its down share it.
     var stem: String
@@ -58,11 +56,12 @@ struct MigrationEntry: Equatable {
               version.allSatisfy({ $0.isASCIIDigit || (dashes && $0 == "-") }), !version.contains("--"),
               !slug.isEmpty, slug.allSatisfy({ $0.isASCIILetter || $0.isASCIIDigit || $0 == "_" || $0 == "-" })
         else { throw .malformedName(path: path, reason: pattern) }
-        guard let number = Int64(digits) else {
-            throw .malformedName(path: path, reason: "the version \(version) is too large: at most 18 digits")
+        guard digits.count <= 40 else {
+            throw .malformedName(path: path, reason: "the version \(version) is too long: at most 40 digits")
         }
         return MigrationEntry(
-            name: name, kind: kind, version: number, digits: digits.count, slug: String(slug), stem: String(stem))
+            name: name, kind: kind, version: MigrationVersion(spelling: String(version), ordering: kind.layout.ordering),
+            slug: String(slug), stem: String(stem))
     }
 }
 

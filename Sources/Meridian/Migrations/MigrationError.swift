@@ -11,9 +11,10 @@ public enum MigrationError: Error, Sendable, Equatable, CustomStringConvertible 
     /// A down script (`path`) whose up script does not exist.
     case missingUp(path: String)
     /// Several migrations share a version; `paths` are their up scripts.
-    case duplicateVersion(version: Int64, paths: [String])
-    /// An up script with nothing but whitespace and comments.
-    case emptyScript(path: String)
+    case duplicateVersion(version: MigrationVersion, paths: [String])
+    /// Up scripts with nothing but whitespace and comments, in a Meridian folder (dbmate and
+    /// Diesel run them as migrations that do nothing).
+    case emptyScripts(paths: [String])
     case unreadable(path: String, reason: String)
     /// A new migration file that could not be written.
     case unwritable(path: String, reason: String)
@@ -36,11 +37,12 @@ public enum MigrationError: Error, Sendable, Equatable, CustomStringConvertible 
         case .missingUp(let path):
             "\(path) has no up migration: add \(Self.counterpart(ofDown: path)), or delete this file"
         case .duplicateVersion(let version, let paths):
-            "version \(version) is used by \(paths.count) migrations (\(paths.joined(separator: ", "))): "
+            "version \(version.id) is used by \(paths.count) migrations (\(paths.joined(separator: ", "))): "
                 + "renumber all but one so that each version is unique"
-        case .emptyScript(let path):
-            "\(path) has no SQL statements, only whitespace or comments: write the migration's SQL, "
-                + "or delete the migration"
+        case .emptyScripts(let paths):
+            (paths.count == 1 ? "\(paths[0]) has" : "\(paths.count) up scripts have")
+                + " no SQL statements, only whitespace or comments: write each migration's SQL, or delete the migration"
+                + (paths.count == 1 ? "" : ":\n" + paths.map { "  \($0)" }.joined(separator: "\n"))
         case .unreadable(let path, let reason):
             "cannot read \(path): \(reason)"
         case .unwritable(let path, let reason):

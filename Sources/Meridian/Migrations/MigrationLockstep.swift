@@ -10,7 +10,7 @@ public enum MigrationLockstep {
             case (let x?, nil): problems.append("\(x.name) is only in \(aName): add it to \(bName)")
             case (nil, let y?): problems.append("\(y.name) is only in \(bName): add it to \(aName)")
             case (let x?, let y?) where x.slug != y.slug:
-                problems.append("version \(Migration.format(version)) is \(x.name) in \(aName) but \(y.name) in \(bName): use one name")
+                problems.append("version \(version) is \(x.name) in \(aName) but \(y.name) in \(bName): use one name")
             default: break
             }
         }

@@ -6,8 +6,8 @@
 public enum MigrationPlanner {
     /// How far `down` goes.
     public enum DownTarget: Sendable, Equatable {
-        /// Roll back until this version is the newest applied one (0 for none).
-        case to(Int64)
+        /// Roll back until this version is the newest applied one (``MigrationVersion/zero`` for none).
+        case to(MigrationVersion)
         case steps(Int)
         case all
     }
@@ -16,10 +16,13 @@ public enum MigrationPlanner {
     public static func problems(files: [Migration], applied: [AppliedMigration]) -> [MigrationHistoryError] {
         var problems: [MigrationHistoryError] = []
         let byVersion = Dictionary(files.map { ($0.version, $0) }, uniquingKeysWith: { first, _ in first })
-        let newestFile = files.map(\.version).max() ?? 0
-        let newestApplied = applied.map(\.version).max() ?? 0
+        let newestFile = files.map(\.version).max() ?? .zero
+        let newestApplied = applied.map(\.version).max() ?? .zero
         for row in applied {
-            if row.dirty { problems.append(.dirty(version: row.version, slug: row.slug)) }
+            if row.dirty {
+                let previous = files.map(\.version).filter { $0 < row.version }.max() ?? .zero
+                problems.append(.dirty(version: row.version, slug: row.slug, previous: previous))
+            }
             guard let file = byVersion[row.version] else {
                 if row.version > newestFile {
                     problems.append(.databaseAhead(databaseVersion: newestApplied, newestFile: newestFile))
@@ -43,11 +46,11 @@ public enum MigrationPlanner {
     }
 
     /// The migrations `up` applies, in order, up to and including `target` (all when `nil`).
-    public static func up(files: [Migration], applied: [AppliedMigration], to target: Int64? = nil) throws(MigrationHistoryError) -> [Migration] {
+    public static func up(files: [Migration], applied: [AppliedMigration], to target: MigrationVersion? = nil) throws(MigrationHistoryError) -> [Migration] {
         if let first = problems(files: files, applied: applied).first { throw first }
-        if let target, target != 0, !files.contains(where: { $0.version == target }) { throw .unknownVersion(target) }
+        if let target, !target.isZero, !files.contains(where: { $0.version == target }) { throw .unknownVersion(target) }
         let done = Set(applied.map(\.version))
-        return files.filter { !done.contains($0.version) && $0.version <= (target ?? .max) }
+        return files.filter { file in !done.contains(file.version) && target.map { file.version <= $0 } ?? true }
     }
 
     /// The migrations `down` rolls back, newest first.
@@ -68,7 +71,7 @@ public enum MigrationPlanner {
         case .steps(let count):
             chosen = Array(newestFirst.prefix(max(0, count)))
         case .to(let version):
-            if version != 0 && byVersion[version] == nil { throw .unknownVersion(version) }
+            if !version.isZero && byVersion[version] == nil { throw .unknownVersion(version) }
             chosen = newestFirst.filter { $0.version > version }
         }
         if let missing = chosen.first(where: { $0.down == nil }) {

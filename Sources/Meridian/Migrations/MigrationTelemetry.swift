@@ -8,7 +8,8 @@ public struct MigrationEvent: Sendable, Equatable, Codable {
 
     public var event: Kind
     public var direction: Direction
-    public var version: Int64
+    /// The version as the file name spells it: `0003`, `2024-05-01-120000`.
+    public var version: String
     public var slug: String
     public var at: Timestamp
     /// For `finished` and `failed`: milliseconds since `started`.
@@ -21,7 +22,7 @@ public struct MigrationEvent: Sendable, Equatable, Codable {
     public var error: String?
 
     public init(
-        event: Kind, direction: Direction, version: Int64, slug: String, at: Timestamp = .now(),
+        event: Kind, direction: Direction, version: String, slug: String, at: Timestamp = .now(),
         durationMilliseconds: Double? = nil, path: String? = nil, line: Int? = nil, statement: String? = nil,
         error: String? = nil
     ) {

@@ -43,8 +43,25 @@ public final class Migrator {
 
     // MARK: - Reading
 
-    /// The tracking table's rows.
-    public func applied() throws -> [AppliedMigration] { try history.load() }
+    /// How the files' layout orders versions; the tracking table's rows are ordered alike.
+    public var ordering: MigrationVersion.Ordering { migrations.first?.version.ordering ?? .numeric }
+
+    /// The tracking table's rows, in the files' order.
+    public func applied() throws -> [AppliedMigration] { try history.load(ordering: ordering) }
+
+    /// The version a user named on the command line, as a file spells it (`0003`,
+    /// `2024-03-13-170000`), as its number or text (`3`, `20240313170000`), or as the file's
+    /// whole name (`0003_add_alerts`); `0` for none.
+    ///
+    /// - Throws: ``MigrationHistoryError/unknownVersion(_:)`` when no file has it.
+    public func version(named text: String) throws(MigrationHistoryError) -> MigrationVersion {
+        let asked = MigrationVersion(spelling: text, ordering: ordering)
+        if let file = migrations.first(where: { $0.version.spelling == text || $0.name == text || $0.version == asked }) {
+            return file.version
+        }
+        if asked.isZero, text.allSatisfy(\.isNumber) { return .zero }
+        throw .unknownVersion(asked)
+    }
 
     /// Every disagreement between the files and the database; empty when they agree.
     public func problems() throws -> [MigrationHistoryError] {
@@ -52,7 +69,7 @@ public final class Migrator {
     }
 
     /// The migrations `up(to:)` would apply now, in order.
-    public func pendingUp(to target: Int64? = nil) throws -> [Migration] {
+    public func pendingUp(to target: MigrationVersion? = nil) throws -> [Migration] {
         try MigrationPlanner.up(files: migrations, applied: try applied(), to: target)
     }
 
@@ -65,7 +82,7 @@ public final class Migrator {
 
     /// Applies pending migrations up to `target` (all when `nil`); returns those it applied.
     @discardableResult
-    public func up(to target: Int64? = nil) throws -> [Migration] {
+    public func up(to target: MigrationVersion? = nil) throws -> [Migration] {
         let plan = try pendingUp(to: target)
         guard !plan.isEmpty else { return [] }
         try prepareSpatialSupport(for: plan.map(\.up))
@@ -104,11 +121,11 @@ public final class Migrator {
         return last
     }
 
-    /// Records the database as being exactly at `version` (0 for none) without running any SQL:
+    /// Records the database as being exactly at `version` (``MigrationVersion/zero`` for none) without running any SQL:
     /// the way out after a migration without a transaction failed half-way and was repaired by
     /// hand. Rows above `version` are removed; files up to it are recorded as applied.
-    public func force(_ version: Int64) throws {
-        if version != 0 && !migrations.contains(where: { $0.version == version }) {
+    public func force(_ version: MigrationVersion) throws {
+        if !version.isZero && !migrations.contains(where: { $0.version == version }) {
             throw MigrationHistoryError.unknownVersion(version)
         }
         try connection.withMigrationLock {
@@ -169,7 +186,7 @@ public final class Migrator {
             }
             let claimed = try connection.transaction {
                 guard try isNewest(migration) else { return false }
-                try connection.execute("UPDATE \(MigrationHistory.tableName) SET dirty = $1 WHERE version = $2", [.bool(true), .int(migration.version)])
+                try history.markDirty(version: migration.version)
                 return true
             }
             guard claimed else { return false }
@@ -196,7 +213,7 @@ public final class Migrator {
         _ script: MigrationScript, of migration: Migration, direction: MigrationEvent.Direction, started: DispatchTime,
         transactional: Bool, _ safeguard: any MigrationSafeguard
     ) throws {
-        telemetry.record(MigrationEvent(event: .started, direction: direction, version: migration.version, slug: migration.slug, path: script.path))
+        telemetry.record(MigrationEvent(event: .started, direction: direction, version: migration.version.spelling, slug: migration.slug, path: script.path))
         var current: SQLStatement?
         do {
             try safeguard.begin()
@@ -215,7 +232,7 @@ public final class Migrator {
             cause.sql = nil
             cause.line = nil
             telemetry.record(MigrationEvent(
-                event: .failed, direction: direction, version: migration.version, slug: migration.slug,
+                event: .failed, direction: direction, version: migration.version.spelling, slug: migration.slug,
                 durationMilliseconds: Self.milliseconds(since: started), path: script.path, line: failure.line,
                 statement: current.map { String($0.sql.prefix(1000)) }, error: cause.description))
             throw failure
@@ -235,7 +252,7 @@ public final class Migrator {
 
     private func finished(_ migration: Migration, _ direction: MigrationEvent.Direction, _ started: DispatchTime) {
         telemetry.record(MigrationEvent(
-            event: .finished, direction: direction, version: migration.version, slug: migration.slug,
+            event: .finished, direction: direction, version: migration.version.spelling, slug: migration.slug,
             durationMilliseconds: Self.milliseconds(since: started)))
     }
 

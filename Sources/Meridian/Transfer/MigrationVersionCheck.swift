@@ -10,7 +10,7 @@ public enum MigrationVersionCheck {
         case same
         /// The target has applied fewer migrations, each of them also applied to the source;
         /// applying the missing ones (`--migrate`) brings it level.
-        case targetBehind(sourceVersion: Int64)
+        case targetBehind(sourceVersion: MigrationVersion)
     }
 
     /// Compares the tracking tables' rows of the source and the target.
@@ -27,8 +27,8 @@ public enum MigrationVersionCheck {
         let sourceNames = source.map(\.name)
         let targetNames = target.map(\.name)
         if sourceNames == targetNames { return .same }
-        let sourceVersion = source.last.map { Migration.format($0.version) } ?? "none"
-        let targetVersion = target.last.map { Migration.format($0.version) } ?? "none"
+        let sourceVersion = source.last.map { $0.version.description } ?? "none"
+        let targetVersion = target.last.map { $0.version.description } ?? "none"
         if source.isEmpty {
             throw .versionMismatch("\(sourceName) has no migrations applied, but \(targetName) is at version \(targetVersion): migrate the source first")
         }
