@@ -96,7 +96,7 @@ public final class PostgresConnection: DatabaseConnection, @unchecked Sendable {
         let name = "meridian_\(nextStatementNumber)"
         let result = PQprepare(handle, name, dialect.renderPlaceholders(sql, scan), Int32(types.count), types)
         defer { PQclear(result) }
-        try check(result, sql: sql)
+        try check(result, sql: sql, showsDetail: argumentCount == 0)
         let statement = PreparedStatement(name: name, parameterCount: scan.parameterCount)
         statements[key] = statement
         return statement
@@ -134,14 +134,16 @@ public final class PostgresConnection: DatabaseConnection, @unchecked Sendable {
             return PQexecPrepared(handle, statement.name, Int32(ranges.count), values, lengths, formats, 0)
         }
         defer { PQclear(result) }
-        try check(result, sql: sql)
+        try check(result, sql: sql, showsDetail: arguments.isEmpty)
         return try body(result!)
     }
 
-    private func check(_ result: OpaquePointer?, sql: String?) throws {
+    /// Throws the error of a failed result; `showsDetail` when the statement bound no values
+    /// (``DatabaseError/showsDetail``).
+    private func check(_ result: OpaquePointer?, sql: String?, showsDetail: Bool) throws {
         let status = result.map(PQresultStatus) ?? PGRES_FATAL_ERROR
         guard status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK else {
-            throw PostgresError.make(result: result, connection: handle, sql: sql)
+            throw PostgresError.make(result: result, connection: handle, sql: sql, showsDetail: showsDetail)
         }
     }
 
@@ -181,7 +183,7 @@ public final class PostgresConnection: DatabaseConnection, @unchecked Sendable {
     public func executeScript(_ sql: String) throws {
         let result = PQexec(handle, sql)
         defer { PQclear(result) }
-        try check(result, sql: sql)
+        try check(result, sql: sql, showsDetail: true)
     }
 
     public func callReportingSuccess(_ sql: String) throws -> Bool { try fetchSuccessFlag(sql) }
@@ -224,7 +226,7 @@ public final class PostgresConnection: DatabaseConnection, @unchecked Sendable {
         if let geometryTypeOID { return geometryTypeOID }
         let result = PQexec(handle, "SELECT oid FROM pg_type WHERE typname = 'geometry'")
         defer { PQclear(result) }
-        try check(result, sql: sql)
+        try check(result, sql: sql, showsDetail: false)
         guard PQntuples(result) == 1, let oid = UInt32(String(cString: PQgetvalue(result, 0, 0))) else {
             throw DatabaseError(.undefinedObject, "PostGIS is not installed in this database: run CREATE EXTENSION postgis", sql: sql)
         }

@@ -155,6 +155,21 @@ final class PostgresCopyTests: XCTestCase {
         XCTAssertEqual(try db.fetchValue(Int64.self, "SELECT count(*) FROM samples"), 0)
     }
 
+    /// A COPY sends user rows, so the DETAIL that quotes one is kept in `detail` and left out
+    /// of the description.
+    func testTheDetailOfACopyIsKeptButNotShown() throws {
+        let db = try database()
+        try db.create(Self.table)
+        XCTAssertThrowsError(try db.copy(into: "samples", columns: ["id", "t"], format: .binary) { writer in
+            for id in [7, 7] { try writer.writeRow([.int(Int64(id)), .text("row")]) }
+        }) { error in
+            let error = error as? DatabaseError
+            XCTAssertEqual(error?.kind, .uniqueViolation)
+            XCTAssertEqual(error?.detail, "Key (id)=(7) already exists.")
+            XCTAssertFalse(error?.description.contains("(7)") ?? true, "\(String(describing: error))")
+        }
+    }
+
     /// A body that throws cancels the COPY: nothing is stored and its error comes out.
     /// A COPY stores what an INSERT of the same values would: −0.0 as 0.0; NaN and NUL refused
     /// before anything reaches the server, naming the table and column.
