@@ -32,7 +32,7 @@ enum PostgresError {
             error.reason = "the geometry does not match its column's declared type or SRID"
         }
         if let position = field("P").flatMap(Int.init), let sql {
-            error.line = 1 + sql.prefix(max(0, position - 1)).reduce(0) { $1 == "\n" ? $0 + 1 : $0 }
+            error.line = TextPosition(scalarOffset: max(0, position - 1), in: sql).line
         }
         return error
     }

@@ -110,7 +110,7 @@ public final class SQLiteConnection: DatabaseConnection, @unchecked Sendable {
         var error = SQLiteError.make(code: sqlite3_extended_errcode(handle), message: String(cString: sqlite3_errmsg(handle)), sql: sql)
         let offset = Int(sqlite3_error_offset(handle))
         if offset >= 0, let sql {
-            error.line = 1 + sql.utf8.prefix(offset).reduce(0) { $1 == 0x0A ? $0 + 1 : $0 }
+            error.line = TextPosition(utf8Offset: offset, in: sql.utf8).line
         }
         if error.kind == .checkViolation, let check = error.constraint,
            let (table, column) = try? SQLiteInspector.columnTyped(byCheck: check, self) {

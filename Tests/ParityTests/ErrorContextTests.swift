@@ -3,9 +3,20 @@ import Meridian
 import MeridianTesting
 import XCTest
 
-/// What an error says besides its kind: what PostgreSQL adds, DETAIL and HINT, which SQLite
-/// has not (the same mistake there gives the same kind and no such lines).
+/// What an error says besides its kind: the line the engine pointed at, and what PostgreSQL
+/// adds, DETAIL and HINT, which SQLite has not (the same mistake there gives the same kind and
+/// no such lines).
 final class ErrorContextTests: ParityTestCase {
+    /// Both engines' positions (bytes in SQLite, characters in PostgreSQL) become the same
+    /// line, with `\r\n` line ends and non-ASCII text before the error.
+    func testTheLineIsTheSameOnBothBackends() {
+        parity { db, backend in
+            let error = Fixtures.databaseError { _ = try db.fetchAll("SELECT 'é',\r\n  2,\r\n  FROM") }
+            XCTAssertEqual(error?.kind, .syntax, "\(backend)")
+            XCTAssertEqual(error?.line, 3, "\(backend): \(String(describing: error))")
+        }
+    }
+
     /// A statement that bound nothing (a script the user wrote) shows the DETAIL on a line of
     /// its own. (With bound values it is hidden: `ConstraintTests.testErrorDescriptionHidesBoundValues`.)
     func testAStatementWithoutValuesShowsTheDetail() {
