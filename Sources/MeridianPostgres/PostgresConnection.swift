@@ -94,7 +94,7 @@ public final class PostgresConnection: DatabaseConnection, @unchecked Sendable {
         if statements.count >= Self.statementCacheLimit { try deallocateAll() }
         nextStatementNumber += 1
         let name = "meridian_\(nextStatementNumber)"
-        let result = PQprepare(handle, name, dialect.renderPlaceholders(sql, scan), Int32(types.count), types)
+        let result = try prepare(name, dialect.renderPlaceholders(sql, scan), types: types)
         defer { PQclear(result) }
         try check(result, sql: sql, showsDetail: argumentCount == 0)
         let statement = PreparedStatement(name: name, parameterCount: scan.parameterCount)
@@ -147,6 +147,23 @@ public final class PostgresConnection: DatabaseConnection, @unchecked Sendable {
         }
     }
 
+    // MARK: - SQL to libpq
+
+    /// `PQexec`: sends `sql`, after refusing a NUL, where libpq would stop reading it
+    /// (``SQLText/refuseNUL(in:)``). Every statement, script and COPY command goes through
+    /// here or ``prepare(_:_:types:)``.
+    func exec(_ sql: String) throws -> OpaquePointer? {
+        try SQLText.refuseNUL(in: sql)
+        return PQexec(handle, sql)
+    }
+
+    /// `PQprepare`: prepares `sql` as statement `name` (`""` for the unnamed one), after
+    /// refusing a NUL as ``exec(_:)`` does.
+    func prepare(_ name: String, _ sql: String, types: [UInt32]) throws -> OpaquePointer? {
+        try SQLText.refuseNUL(in: sql)
+        return PQprepare(handle, name, sql, Int32(types.count), types)
+    }
+
     @discardableResult
     public func execute(_ sql: String, _ arguments: [DatabaseValue]) throws -> Int {
         try run(sql, arguments) { result in Int(String(cString: PQcmdTuples(result))) ?? 0 }
@@ -181,7 +198,7 @@ public final class PostgresConnection: DatabaseConnection, @unchecked Sendable {
     }
 
     public func executeScript(_ sql: String) throws {
-        let result = PQexec(handle, sql)
+        let result = try exec(sql)
         defer { PQclear(result) }
         try check(result, sql: sql, showsDetail: true)
     }
@@ -224,7 +241,7 @@ public final class PostgresConnection: DatabaseConnection, @unchecked Sendable {
     /// through PostGIS's implicit cast).
     private func geometryOID(sql: String) throws -> UInt32 {
         if let geometryTypeOID { return geometryTypeOID }
-        let result = PQexec(handle, "SELECT oid FROM pg_type WHERE typname = 'geometry'")
+        let result = try exec("SELECT oid FROM pg_type WHERE typname = 'geometry'")
         defer { PQclear(result) }
         try check(result, sql: sql, showsDetail: false)
         guard PQntuples(result) == 1, let oid = UInt32(String(cString: PQgetvalue(result, 0, 0))) else {

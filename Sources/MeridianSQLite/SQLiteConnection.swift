@@ -124,7 +124,8 @@ public final class SQLiteConnection: DatabaseConnection, @unchecked Sendable {
 
     // MARK: - Statements
 
-    /// The cached prepared statement for `sql`, preparing it on first use.
+    /// The cached prepared statement for `sql`, preparing it on first use; text with a NUL,
+    /// where SQLite would stop reading, is refused (``SQLText/refuseNUL(in:)``).
     func statement(_ sql: String) throws -> SQLiteStatement {
         // A loop repeats one statement; comparing strings costs less than hashing one.
         if let last = lastStatement, last.sql == sql { return last }
@@ -132,6 +133,7 @@ public final class SQLiteConnection: DatabaseConnection, @unchecked Sendable {
             lastStatement = cached
             return cached
         }
+        try SQLText.refuseNUL(in: sql)
         let scan = PlaceholderScan(sql)
         let rendered = dialect.renderPlaceholders(sql, scan)
         var stmt: OpaquePointer?
@@ -194,6 +196,7 @@ public final class SQLiteConnection: DatabaseConnection, @unchecked Sendable {
     }
 
     public func executeScript(_ sql: String) throws {
+        try SQLText.refuseNUL(in: sql)
         if isAutocommit { functions?.statementStartsTransaction() }
         var message: UnsafeMutablePointer<CChar>?
         let code = sqlite3_exec(handle, sql, nil, nil, &message)

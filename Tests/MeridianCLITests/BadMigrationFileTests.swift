@@ -20,6 +20,9 @@ final class BadMigrationFileTests: CLITestCase {
     func testConstraintViolationHalfWayOnSQLite() throws { try constraintViolationHalfWay(sandbox(.sqlite)) }
     func testConstraintViolationHalfWayOnPostgres() throws { try constraintViolationHalfWay(sandbox(.postgres)) }
 
+    func testNULByteOnSQLite() throws { try nulByte(sandbox(.sqlite)) }
+    func testNULByteOnPostgres() throws { try nulByte(sandbox(.postgres)) }
+
     /// PostgreSQL only: SQLite has no DETAIL or HINT.
     func testFailurePrintsTheServersDetailAndHintOnPostgres() throws { try detailAndHint(sandbox(.postgres)) }
 
@@ -112,6 +115,18 @@ final class BadMigrationFileTests: CLITestCase {
         try s.write(s.upFile(2, "half_way"), "CREATE TABLE u (id \(s.integer) PRIMARY KEY);\nINSERT INTO t1 (id, label) VALUES (10, 'first');\n")
         XCTAssertSucceeds(try s.migrate("up"), "[\(s.backend)] the fixed migration runs: nothing was recorded for the failed one")
         XCTAssertEqual(try s.status().applied, [1, 2])
+    }
+
+    /// `DELETE FROM t1<NUL> WHERE id = 2` would run as `DELETE FROM t1` (C strings end at a NUL):
+    /// the file is refused naming its line and column, every row stays, nothing is recorded.
+    private func nulByte(_ s: CLISandbox) throws {
+        _ = try baseline(s)
+        _ = try s.query("INSERT INTO t1 (id, label) VALUES (2, 'two')")
+        let before = try s.state()
+        try s.writeMigration(2, "delete_two", up: "-- the second row only\nDELETE FROM t1\0 WHERE id = 2;\n", down: "SELECT 1;\n")
+        try assertRefused(s, before, mentioning: ["\(s.upFile(2, "delete_two")):2:", "column 15", "NUL byte"], filesBroken: true)
+        XCTAssertEqual(try s.query("SELECT count(*) AS n FROM t1").first?["n"] as? Int, 2, "[\(s.backend)] no row was deleted")
+        XCTAssertEqual(try s.recordedVersions(), [1], "[\(s.backend)] the migration is not recorded")
     }
 
     /// The server's DETAIL and HINT appear under the failure, as `psql` prints them, and the

@@ -29,4 +29,16 @@ final class TextPositionTests: XCTestCase {
         XCTAssertEqual(TextPosition(scalarOffset: 15, in: text), TextPosition(line: 2, column: 3))
         XCTAssertEqual(TextPosition(scalarOffset: 99, in: text), TextPosition(line: 2, column: 7), "past the end: the end")
     }
+
+    func testFirstNUL() {
+        XCTAssertNil(TextPosition.firstNUL(in: "DELETE FROM t WHERE id = 2"))
+        XCTAssertEqual(TextPosition.firstNUL(in: "DELETE FROM t\0 WHERE id = 2"), TextPosition(line: 1, column: 14))
+        XCTAssertEqual(TextPosition.firstNUL(in: "SELECT 'é';\r\nDELETE\0\0"), TextPosition(line: 2, column: 7))
+        XCTAssertEqual(TextPosition.firstNUL(in: "\0"), TextPosition(line: 1, column: 1))
+    }
+
+    /// A NUL followed by a combining mark is one `Character`; it is still found.
+    func testNULInsideAGraphemeClusterIsFound() {
+        XCTAssertEqual(TextPosition.firstNUL(in: "ab\0\u{301}c"), TextPosition(line: 1, column: 3))
+    }
 }

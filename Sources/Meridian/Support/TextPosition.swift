@@ -2,6 +2,7 @@
 ///
 /// ```swift
 /// TextPosition(utf8Offset: 13, in: "SELECT 1;\nDELETE".utf8)  // line 2, column 4
+/// TextPosition.firstNUL(in: "DELETE FROM t\0 WHERE id = 2")  // line 1, column 14
 /// ```
 ///
 /// Lines end at `\n`; columns count Unicode scalars, as editors count characters, so a column
@@ -36,6 +37,13 @@ public struct TextPosition: Sendable, Hashable, CustomStringConvertible {
         let scalars = text.unicodeScalars
         let index = scalars.index(scalars.startIndex, offsetBy: offset, limitedBy: scalars.endIndex) ?? scalars.endIndex
         self.init(utf8Offset: text.utf8.distance(from: text.utf8.startIndex, to: index), in: text.utf8)
+    }
+
+    /// Where the first NUL (U+0000) of `text` is, or `nil` when it has none.
+    public static func firstNUL(in text: String) -> TextPosition? {
+        let bytes = text.utf8
+        guard let index = bytes.firstIndex(of: 0) else { return nil }
+        return TextPosition(utf8Offset: bytes.distance(from: bytes.startIndex, to: index), in: bytes)
     }
 
     /// `line 3, column 14`.
