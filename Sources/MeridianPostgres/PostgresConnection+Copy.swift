@@ -27,7 +27,7 @@ extension PostgresConnection {
     ) throws -> Int {
         let sql = "COPY \(dialect.quote(table)) (\(columns.map(dialect.quote).joined(separator: ", "))) FROM STDIN"
             + (format == .binary ? " WITH (FORMAT binary)" : "")
-        let start = PQexec(handle, sql)
+        let start = try exec(sql)
         let status = start.map(PQresultStatus) ?? PGRES_FATAL_ERROR
         defer { PQclear(start) }
         guard status == PGRES_COPY_IN else {
@@ -83,7 +83,7 @@ extension PostgresConnection {
             }.joined(separator: ", ") + " FROM (\(query)) AS q"
             : query
         let sql = "COPY (\(selected)) TO STDOUT WITH (FORMAT binary)"
-        let start = PQexec(handle, sql)
+        let start = try exec(sql)
         defer { PQclear(start) }
         guard start.map(PQresultStatus) == PGRES_COPY_OUT else {
             throw PostgresError.make(result: start, connection: handle, sql: sql)
@@ -136,7 +136,7 @@ extension PostgresConnection {
 
     /// The columns `query` returns and how to read each, from the server's description of it.
     private func describeCopyRow(_ query: String) throws -> PostgresCopyRow {
-        let prepared = PQprepare(handle, "", query, 0, nil)
+        let prepared = try prepare("", query, types: [])
         defer { PQclear(prepared) }
         guard prepared.map(PQresultStatus) == PGRES_COMMAND_OK else {
             throw PostgresError.make(result: prepared, connection: handle, sql: query)
@@ -308,11 +308,10 @@ public final class PostgresCopyWriter {
         checked.reserveCapacity(values.count)
         for (index, value) in values.enumerated() {
             do {
-                checked.append(try ValueContract.checked(value, parameter: index + 1))
+                checked.append(try ValueContract.checked(value, naming: "COPY column \(index + 1)"))
             } catch {
                 var refused = error
                 refused.table = table
-                refused.reason = refused.reason.replacingOccurrences(of: "parameter $", with: "COPY column ")
                 throw refused
             }
         }

@@ -94,9 +94,9 @@ public final class PostgresConnection: DatabaseConnection, @unchecked Sendable {
         if statements.count >= Self.statementCacheLimit { try deallocateAll() }
         nextStatementNumber += 1
         let name = "meridian_\(nextStatementNumber)"
-        let result = PQprepare(handle, name, dialect.renderPlaceholders(sql, scan), Int32(types.count), types)
+        let result = try prepare(name, dialect.renderPlaceholders(sql, scan), types: types)
         defer { PQclear(result) }
-        try check(result, sql: sql)
+        try check(result, sql: sql, showsDetail: argumentCount == 0)
         let statement = PreparedStatement(name: name, parameterCount: scan.parameterCount)
         statements[key] = statement
         return statement
@@ -134,15 +134,34 @@ public final class PostgresConnection: DatabaseConnection, @unchecked Sendable {
             return PQexecPrepared(handle, statement.name, Int32(ranges.count), values, lengths, formats, 0)
         }
         defer { PQclear(result) }
-        try check(result, sql: sql)
+        try check(result, sql: sql, showsDetail: arguments.isEmpty)
         return try body(result!)
     }
 
-    private func check(_ result: OpaquePointer?, sql: String?) throws {
+    /// Throws the error of a failed result; `showsDetail` when the statement bound no values
+    /// (``DatabaseError/showsDetail``).
+    private func check(_ result: OpaquePointer?, sql: String?, showsDetail: Bool) throws {
         let status = result.map(PQresultStatus) ?? PGRES_FATAL_ERROR
         guard status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK else {
-            throw PostgresError.make(result: result, connection: handle, sql: sql)
+            throw PostgresError.make(result: result, connection: handle, sql: sql, showsDetail: showsDetail)
         }
+    }
+
+    // MARK: - SQL to libpq
+
+    /// `PQexec`: sends `sql`, after refusing a NUL, where libpq would stop reading it
+    /// (``SQLText/refuseNUL(in:)``). Every statement, script and COPY command goes through
+    /// here or ``prepare(_:_:types:)``.
+    func exec(_ sql: String) throws -> OpaquePointer? {
+        try SQLText.refuseNUL(in: sql)
+        return PQexec(handle, sql)
+    }
+
+    /// `PQprepare`: prepares `sql` as statement `name` (`""` for the unnamed one), after
+    /// refusing a NUL as ``exec(_:)`` does.
+    func prepare(_ name: String, _ sql: String, types: [UInt32]) throws -> OpaquePointer? {
+        try SQLText.refuseNUL(in: sql)
+        return PQprepare(handle, name, sql, Int32(types.count), types)
     }
 
     @discardableResult
@@ -179,9 +198,9 @@ public final class PostgresConnection: DatabaseConnection, @unchecked Sendable {
     }
 
     public func executeScript(_ sql: String) throws {
-        let result = PQexec(handle, sql)
+        let result = try exec(sql)
         defer { PQclear(result) }
-        try check(result, sql: sql)
+        try check(result, sql: sql, showsDetail: true)
     }
 
     public func callReportingSuccess(_ sql: String) throws -> Bool { try fetchSuccessFlag(sql) }
@@ -226,9 +245,9 @@ public final class PostgresConnection: DatabaseConnection, @unchecked Sendable {
     /// through PostGIS's implicit cast).
     private func geometryOID(sql: String) throws -> UInt32 {
         if let geometryTypeOID { return geometryTypeOID }
-        let result = PQexec(handle, "SELECT oid FROM pg_type WHERE typname = 'geometry'")
+        let result = try exec("SELECT oid FROM pg_type WHERE typname = 'geometry'")
         defer { PQclear(result) }
-        try check(result, sql: sql)
+        try check(result, sql: sql, showsDetail: false)
         guard PQntuples(result) == 1, let oid = UInt32(String(cString: PQgetvalue(result, 0, 0))) else {
             throw DatabaseError(.undefinedObject, "PostGIS is not installed in this database: run CREATE EXTENSION postgis", sql: sql)
         }

@@ -4,28 +4,35 @@ import Meridian
 
 /// Maps PostgreSQL's SQLSTATE codes and error fields to ``DatabaseError``.
 enum PostgresError {
-    /// The error carried by a failed `PGresult`.
-    static func make(result: OpaquePointer?, connection: OpaquePointer, sql: String?) -> DatabaseError {
+    /// The error carried by a failed `PGresult`, with the server's DETAIL and HINT.
+    ///
+    /// - Parameter showsDetail: whether the statement bound no values and was not a COPY of
+    ///   rows, so that its DETAIL may be shown (``DatabaseError/showsDetail``).
+    static func make(result: OpaquePointer?, connection: OpaquePointer, sql: String?, showsDetail: Bool = false) -> DatabaseError {
         func field(_ code: Character) -> String? {
             guard let result, let value = PQresultErrorField(result, Int32(code.asciiValue!)) else { return nil }
             return String(cString: value)
         }
         let state = field("C") ?? ""
         let message = field("M") ?? firstLine(String(cString: PQerrorMessage(connection)))
+        let detail = field("D")
         // A function that refuses an argument (invalid_parameter_value) gives the value in its
-        // DETAIL, kept with the engine's message; other DETAILs quote rows and are left out.
-        let detail = state == "22023" ? field("D") : nil
+        // DETAIL; it goes into the engine's message too, where SQLite's functions put it.
+        let native = state == "22023" ? [message, detail].compactMap { $0 }.joined(separator: "\n") : message
         var error = DatabaseError(
             kind(sqlState: state, connectionBroken: PQstatus(connection) != CONNECTION_OK), reason(sqlState: state, message: message),
             table: field("t"), constraint: field("n"), column: field("c"),
-            nativeCode: state.isEmpty ? nil : state, nativeMessage: detail.map { "\(message)\n\($0)" } ?? message, sql: sql)
+            nativeCode: state.isEmpty ? nil : state, nativeMessage: native, sql: sql)
+        error.detail = detail
+        error.hint = field("H") ?? hint(sqlState: state, message: message)
+        error.showsDetail = showsDetail
         if state == "XX000", message.contains("does not match column") {
             // PostGIS raises a column's geometry type or SRID mismatch as an internal error.
             error.kind = .invalidValue
             error.reason = "the geometry does not match its column's declared type or SRID"
         }
         if let position = field("P").flatMap(Int.init), let sql {
-            error.line = 1 + sql.prefix(max(0, position - 1)).reduce(0) { $1 == "\n" ? $0 + 1 : $0 }
+            error.line = TextPosition(scalarOffset: max(0, position - 1), in: sql).line
         }
         return error
     }
@@ -70,6 +77,13 @@ enum PostgresError {
         case "42601": "the SQL is not valid: \(message)"
         default: message
         }
+    }
+
+    /// Meridian's own hint where the server gives none: `CREATE INDEX CONCURRENTLY`, `VACUUM`
+    /// and the like "cannot run inside a transaction block", which is where migrations run.
+    private static func hint(sqlState state: String, message: String) -> String? {
+        guard state == "25001", message.hasSuffix("cannot run inside a transaction block") else { return nil }
+        return "run it outside a transaction; in a migration, make `-- meridian:no-transaction` the file's first line"
     }
 
     private static func firstLine(_ text: String) -> String {

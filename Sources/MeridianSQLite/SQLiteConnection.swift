@@ -110,7 +110,7 @@ public final class SQLiteConnection: DatabaseConnection, @unchecked Sendable {
         var error = SQLiteError.make(code: sqlite3_extended_errcode(handle), message: String(cString: sqlite3_errmsg(handle)), sql: sql)
         let offset = Int(sqlite3_error_offset(handle))
         if offset >= 0, let sql {
-            error.line = 1 + sql.utf8.prefix(offset).reduce(0) { $1 == 0x0A ? $0 + 1 : $0 }
+            error.line = TextPosition(utf8Offset: offset, in: sql.utf8).line
         }
         if error.kind == .checkViolation, let check = error.constraint,
            let (table, column) = try? SQLiteInspector.columnTyped(byCheck: check, self) {
@@ -124,7 +124,8 @@ public final class SQLiteConnection: DatabaseConnection, @unchecked Sendable {
 
     // MARK: - Statements
 
-    /// The cached prepared statement for `sql`, preparing it on first use.
+    /// The cached prepared statement for `sql`, preparing it on first use; text with a NUL,
+    /// where SQLite would stop reading, is refused (``SQLText/refuseNUL(in:)``).
     func statement(_ sql: String) throws -> SQLiteStatement {
         // A loop repeats one statement; comparing strings costs less than hashing one.
         if let last = lastStatement, last.sql == sql { return last }
@@ -132,6 +133,7 @@ public final class SQLiteConnection: DatabaseConnection, @unchecked Sendable {
             lastStatement = cached
             return cached
         }
+        try SQLText.refuseNUL(in: sql)
         let scan = PlaceholderScan(sql)
         let rendered = dialect.renderPlaceholders(sql, scan)
         var stmt: OpaquePointer?
@@ -194,6 +196,7 @@ public final class SQLiteConnection: DatabaseConnection, @unchecked Sendable {
     }
 
     public func executeScript(_ sql: String) throws {
+        try SQLText.refuseNUL(in: sql)
         if isAutocommit { functions?.statementStartsTransaction() }
         var message: UnsafeMutablePointer<CChar>?
         let code = sqlite3_exec(handle, sql, nil, nil, &message)

@@ -20,6 +20,12 @@ final class BadMigrationFileTests: CLITestCase {
     func testConstraintViolationHalfWayOnSQLite() throws { try constraintViolationHalfWay(sandbox(.sqlite)) }
     func testConstraintViolationHalfWayOnPostgres() throws { try constraintViolationHalfWay(sandbox(.postgres)) }
 
+    func testNULByteOnSQLite() throws { try nulByte(sandbox(.sqlite)) }
+    func testNULByteOnPostgres() throws { try nulByte(sandbox(.postgres)) }
+
+    /// PostgreSQL only: SQLite has no DETAIL or HINT.
+    func testFailurePrintsTheServersDetailAndHintOnPostgres() throws { try detailAndHint(sandbox(.postgres)) }
+
     /// 0001 applied with a row in t1; returns the database's state.
     private func baseline(_ s: CLISandbox) throws -> [String] {
         try s.writeMigration(
@@ -31,11 +37,12 @@ final class BadMigrationFileTests: CLITestCase {
     }
 
     /// `up` fails mentioning `phrases` and leaves the database as it was; so do `status` and
-    /// `validate` when the files themselves are unreadable (`filesBroken`).
+    /// `validate` when the files themselves are unreadable (`filesBroken`). Returns what `up` printed.
+    @discardableResult
     private func assertRefused(
         _ s: CLISandbox, _ before: [String], mentioning phrases: [String], filesBroken: Bool,
         file: StaticString = #filePath, line: UInt = #line
-    ) throws {
+    ) throws -> CLIResult {
         let up = try s.migrate("up")
         XCTAssertFailsCleanly(up, mentioning: phrases, "[\(s.backend)] migrate up", file: file, line: line)
         XCTAssertEqual(up.status, 1, "[\(s.backend)] a failed command exits 1\n\(up)", file: file, line: line)
@@ -46,6 +53,7 @@ final class BadMigrationFileTests: CLITestCase {
             XCTAssertFailsCleanly(try s.migrate("up", "--dry-run"), mentioning: phrases, "[\(s.backend)] up --dry-run", file: file, line: line)
         }
         XCTAssertEqual(try s.state(), before, "[\(s.backend)] the database changed", file: file, line: line)
+        return up
     }
 
     private func malformedFileName(_ s: CLISandbox) throws {
@@ -107,5 +115,50 @@ final class BadMigrationFileTests: CLITestCase {
         try s.write(s.upFile(2, "half_way"), "CREATE TABLE u (id \(s.integer) PRIMARY KEY);\nINSERT INTO t1 (id, label) VALUES (10, 'first');\n")
         XCTAssertSucceeds(try s.migrate("up"), "[\(s.backend)] the fixed migration runs: nothing was recorded for the failed one")
         XCTAssertEqual(try s.status().applied, [1, 2])
+    }
+
+    /// `DELETE FROM t1<NUL> WHERE id = 2` would run as `DELETE FROM t1` (C strings end at a NUL):
+    /// the file is refused naming its line and column, every row stays, nothing is recorded.
+    private func nulByte(_ s: CLISandbox) throws {
+        _ = try baseline(s)
+        _ = try s.query("INSERT INTO t1 (id, label) VALUES (2, 'two')")
+        let before = try s.state()
+        try s.writeMigration(2, "delete_two", up: "-- the second row only\nDELETE FROM t1\0 WHERE id = 2;\n", down: "SELECT 1;\n")
+        try assertRefused(s, before, mentioning: ["\(s.upFile(2, "delete_two")):2:", "column 15", "NUL byte"], filesBroken: true)
+        XCTAssertEqual(try s.query("SELECT count(*) AS n FROM t1").first?["n"] as? Int, 2, "[\(s.backend)] no row was deleted")
+        XCTAssertEqual(try s.recordedVersions(), [1], "[\(s.backend)] the migration is not recorded")
+    }
+
+    /// The server's DETAIL and HINT appear under the failure, as `psql` prints them, and the
+    /// database is left as it was.
+    private func detailAndHint(_ s: CLISandbox) throws {
+        let before = try baseline(s)
+        try s.writeMigration(
+            2, "child",
+            up: """
+                CREATE TABLE parent (id bigint PRIMARY KEY);
+                CREATE TABLE child (id bigint PRIMARY KEY, parent_id bigint);
+                INSERT INTO child (id, parent_id) VALUES (1, 5);
+                ALTER TABLE child ADD CONSTRAINT child_parent_fk
+                  FOREIGN KEY (parent_id) REFERENCES parent (id);
+
+                """,
+            down: "DROP TABLE child;\nDROP TABLE parent;\n")
+        let orphan = try assertRefused(
+            s, before, mentioning: ["\(s.upFile(2, "child")):4:", "foreignKeyViolation", "child_parent_fk", "rolled back"], filesBroken: false)
+        XCTAssertMentionsInOrder(orphan.stderr, ["foreignKeyViolation", "\nDETAIL: Key (parent_id)=(5) is not present in table \"parent\".\n", "ALTER TABLE child"])
+
+        try s.writeMigration(2, "child", up: "UPDATE t1 SET label = upper(labl);\n", down: "SELECT 1;\n")
+        let misspelt = try assertRefused(s, before, mentioning: ["\(s.upFile(2, "child")):1:", "labl"], filesBroken: false)
+        XCTAssertMentionsInOrder(misspelt.stderr, ["undefinedObject", "\nHINT: Perhaps you meant to reference the column \"t1.label\".\n", "UPDATE t1"])
+
+        try s.writeMigration(2, "child", up: "CREATE INDEX CONCURRENTLY t1_label ON t1 (label);\n", down: "DROP INDEX t1_label;\n")
+        let concurrently = try assertRefused(
+            s, before, mentioning: ["\(s.upFile(2, "child")):1:", "cannot run inside a transaction block"], filesBroken: false)
+        XCTAssertTrue(
+            concurrently.stderr.contains("\nHINT: run it outside a transaction; in a migration, make `-- meridian:no-transaction` the file's first line\n"),
+            "\(concurrently)")
+        try s.writeMigration(2, "child", up: "-- meridian:no-transaction\nCREATE INDEX CONCURRENTLY t1_label ON t1 (label);\n", down: "DROP INDEX t1_label;\n")
+        XCTAssertSucceeds(try s.migrate("up"), "the hint's advice works")
     }
 }

@@ -155,6 +155,40 @@ final class PostgresCopyTests: XCTestCase {
         XCTAssertEqual(try db.fetchValue(Int64.self, "SELECT count(*) FROM samples"), 0)
     }
 
+    /// A COPY sends user rows, so the DETAIL that quotes one is kept in `detail` and left out
+    /// of the description.
+    func testTheDetailOfACopyIsKeptButNotShown() throws {
+        let db = try database()
+        try db.create(Self.table)
+        XCTAssertThrowsError(try db.copy(into: "samples", columns: ["id", "t"], format: .binary) { writer in
+            for id in [7, 7] { try writer.writeRow([.int(Int64(id)), .text("row")]) }
+        }) { error in
+            let error = error as? DatabaseError
+            XCTAssertEqual(error?.kind, .uniqueViolation)
+            XCTAssertEqual(error?.detail, "Key (id)=(7) already exists.")
+            XCTAssertFalse(error?.description.contains("(7)") ?? true, "\(String(describing: error))")
+        }
+    }
+
+    /// A NUL in a table name or a query is refused before any COPY starts; the connection
+    /// goes on working.
+    func testANULInTheCopyCommandIsRefused() throws {
+        let db = try database()
+        try db.create(Self.table)
+        let attempts: [(String, () throws -> Void)] = [
+            ("copy into", { try db.copy(into: "samples\0", columns: ["id"], format: .binary) { try $0.writeRow([.int(1)]) } }),
+            ("copy column", { try db.copy(into: "samples", columns: ["id\0"], format: .binary) { try $0.writeRow([.int(1)]) } }),
+            ("copyRows", { try db.copyRows(of: "SELECT id FROM samples\0 WHERE id = 1") { _ in } }),
+        ]
+        for (name, attempt) in attempts {
+            XCTAssertThrowsError(try attempt()) { error in
+                XCTAssertEqual((error as? DatabaseError)?.kind, .syntax, "\(name): \(error)")
+                XCTAssertTrue("\(error)".contains("NUL byte"), "\(name): \(error)")
+            }
+        }
+        XCTAssertEqual(try db.fetchValue(Int64.self, "SELECT count(*) FROM samples"), 0)
+    }
+
     /// A body that throws cancels the COPY: nothing is stored and its error comes out.
     /// A COPY stores what an INSERT of the same values would: −0.0 as 0.0; NaN and NUL refused
     /// before anything reaches the server, naming the table and column.

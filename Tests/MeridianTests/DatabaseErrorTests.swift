@@ -34,6 +34,45 @@ final class DatabaseErrorTests: XCTestCase {
         XCTAssertEqual(error.description, "syntax: near \"SELEC\" (code 42601)")
     }
 
+    /// PostgreSQL's HINT names objects, never values: always on a line of its own.
+    func testHintIsAlwaysShownOnALineOfItsOwn() {
+        var error = DatabaseError(.undefinedObject, "column \"nme\" does not exist", nativeCode: "42703", sql: "SELECT nme FROM t")
+        error.hint = "Perhaps you meant to reference the column \"t.name\"."
+        XCTAssertEqual(
+            error.description,
+            "undefinedObject: column \"nme\" does not exist (code 42703) in: SELECT nme FROM t\n"
+                + "HINT: Perhaps you meant to reference the column \"t.name\".")
+    }
+
+    /// DETAIL quotes the failing row: kept in `detail` always, shown only when the driver says
+    /// the statement bound no values (a script the user wrote).
+    func testDetailIsShownOnlyWhenTheDriverSaysSo() {
+        var error = unique
+        error.detail = "Key (code)=(KEV) already exists."
+        XCTAssertFalse(error.description.contains("KEV"), error.description)
+        XCTAssertFalse(error.debugDescription.contains("DETAIL"), error.debugDescription)
+        XCTAssertEqual(error.detail, "Key (code)=(KEV) already exists.")
+
+        error.showsDetail = true
+        error.hint = "Use another code."
+        XCTAssertEqual(
+            error.description,
+            "uniqueViolation: duplicate key value violates unique constraint (table stations, column code, "
+                + "constraint stations_code_key, code 23505) in: INSERT INTO stations (code) VALUES ($1)\n"
+                + "DETAIL: Key (code)=(KEV) already exists.\nHINT: Use another code.")
+    }
+
+    /// The engine's message stays on the first line, before DETAIL and HINT.
+    func testDebugDescriptionPutsTheNativeMessageBeforeTheDetailAndHintLines() {
+        var error = DatabaseError(.foreignKeyViolation, "a foreign key points at no row", nativeMessage: "insert or update violates")
+        error.detail = "Key (parent_id)=(5) is not present in table \"parent\"."
+        error.showsDetail = true
+        XCTAssertEqual(
+            error.debugDescription,
+            "foreignKeyViolation: a foreign key points at no row [insert or update violates]\n"
+                + "DETAIL: Key (parent_id)=(5) is not present in table \"parent\".")
+    }
+
     func testMinimalErrorIsKindAndReason() {
         XCTAssertEqual(DatabaseError(.busy, "database is locked").description, "busy: database is locked")
     }

@@ -273,6 +273,24 @@ final class MigrationDirectoryTests: XCTestCase {
         }
     }
 
+    /// A NUL would end the statement for the engine (`DELETE FROM t` instead of `DELETE FROM t
+    /// WHERE …`): the file is refused, naming the line and column, in every layout.
+    func testNULIsRefusedNamingLineAndColumn() throws {
+        let reason = { (column: Int) in
+            "column \(column) holds a NUL byte (U+0000), where the engine would stop reading the statement and run only "
+                + "what comes before it: remove it"
+        }
+        try assertError(["0001_a.up.sql": "\u{FEFF}-- café\nDELETE FROM t\0 WHERE id = 2;\n", "0001_a.down.sql": ""],
+                        { .malformedScript(path: $0 + "/0001_a.up.sql", line: 2, reason: reason(14)) },
+                        mentioning: "0001_a.up.sql:2:", "column 14", "NUL")
+        try assertError(["0001_a.up.sql": "SELECT 1;\n", "0001_a.down.sql": "DROP TABLE t;\0"],
+                        { .malformedScript(path: $0 + "/0001_a.down.sql", line: 1, reason: reason(14)) })
+        try assertError(["0001_a.sql": "-- migrate:up\nSELECT 'é\0';\n-- migrate:down\n"],
+                        { .malformedScript(path: $0 + "/0001_a.sql", line: 2, reason: reason(10)) })
+        try assertError(["2024-05-01-120000_a/up.sql": "SELECT 1;\n\0", "2024-05-01-120000_a/down.sql": ""],
+                        { .malformedScript(path: $0 + "/2024-05-01-120000_a/up.sql", line: 2, reason: reason(1)) })
+    }
+
     func testDbmateContentErrors() throws {
         try assertError(["0001_a.sql": "CREATE TABLE a (x int);"], { path in
             .malformedName(path: path + "/0001_a.sql", reason: "a single-file migration needs a `-- migrate:up` line (dbmate); "

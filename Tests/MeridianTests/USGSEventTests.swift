@@ -32,6 +32,18 @@ final class USGSEventTests: XCTestCase {
         }
     }
 
+    /// The CSV reader hands NUL bytes on as they are; the catalogue refuses them in any field,
+    /// naming it, since PostgreSQL text cannot hold NUL (and SQLite would cut a C string there).
+    func testNULInAnyFieldIsRefusedNamingTheField() throws {
+        let cases = [("Noto Peninsula", "Noto\0Peninsula", "place"), (",mww,", ",m\0ww,", "magType"), (",37.4873,", ",37.4\0873,", "latitude"),
+                     (",us6000m0xl,", ",us6000\0m0xl,", "id"), (",reviewed,", ",review\0ed,", "status")]
+        for (original, broken, field) in cases {
+            let row = Self.noto.replacingOccurrences(of: original, with: broken)
+            XCTAssertNotEqual(row, Self.noto)
+            XCTAssertEqual(try refusal(row), "\(field) contains a NUL character")
+        }
+    }
+
     func testMapsEveryFieldOfARealRow() throws {
         let e = try event(Self.noto)
         XCTAssertEqual(e.usgsID, "us6000m0xl")

@@ -50,6 +50,12 @@ enum Fixtures {
         primaryKey: ["id"],
         foreignKeys: [.init("notes_station_fkey", ["station_id"], references: "stations", ["id"], onDelete: .restrict)])
 
+    /// `stations` with two rows: 1 KEV and 2 ABK.
+    static func twoStations(_ db: any DatabaseConnection) throws {
+        try db.create(stations)
+        try db.execute("INSERT INTO stations (id, code, kind) VALUES (1, 'KEV', 'solar'), (2, 'ABK', 'solar')")
+    }
+
     /// Writes `value` into column `column` of `value_samples` and reads it back as `T`.
     static func roundTrip<T: DatabaseValueConvertible>(
         _ db: any DatabaseConnection, column: String, _ value: DatabaseValue, as type: T.Type = T.self, id: Int64 = 1

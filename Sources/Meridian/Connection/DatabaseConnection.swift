@@ -1,8 +1,9 @@
 /// One session with a database: SQLite's `sqlite3*` or PostgreSQL's `PGconn*`.
 ///
 /// Statements use PostgreSQL-style `$1`, `$2` placeholders on both backends; values are always
-/// bound, never spliced into SQL, and pass ``ValueContract`` first. A connection is used by one
-/// thread at a time: share a ``ConnectionPool`` (or a database type built on one) instead.
+/// bound, never spliced into SQL, and pass ``ValueContract`` first; statement text holding a
+/// NUL is refused before it reaches the engine (``SQLText/refuseNUL(in:)``). A connection is used
+/// by one thread at a time: share a ``ConnectionPool`` (or a database type built on one) instead.
 public protocol DatabaseConnection: AnyObject {
     /// What SQL to say on this connection's engine.
     var dialect: any SQLDialect { get }

@@ -14,8 +14,18 @@
 ///
 /// `description` never holds bound values, URLs or passwords: it is built from the kind, the
 /// table and constraint names and the statement text with its placeholders. The engine's own
-/// message, which may quote a value (`Key (code)=(KEV) already exists`), stays in
-/// ``nativeMessage`` for whoever chooses to show it.
+/// message, which may quote a value, stays in ``nativeMessage`` for whoever chooses to show it.
+///
+/// PostgreSQL adds a ``detail`` and a ``hint``, printed on lines of their own as `psql` does:
+///
+/// ```
+/// foreignKeyViolation: a foreign key points at no row, or a referenced row is still in use (table child, constraint child_parent_fk, code 23503)
+/// DETAIL: Key (parent_id)=(5) is not present in table "parent".
+/// ```
+///
+/// The hint is always shown; the detail, which quotes the failing row
+/// (`Key (code)=(KEV) already exists.`), only for statements that bound no values
+/// (``showsDetail``).
 public struct DatabaseError: Error, Sendable, CustomStringConvertible, CustomDebugStringConvertible {
     /// A portable error category; an open set, matchable in `catch` clauses.
     public struct Kind: Hashable, Sendable, CustomStringConvertible {
@@ -76,6 +86,23 @@ public struct DatabaseError: Error, Sendable, CustomStringConvertible, CustomDeb
     public var sql: String?
     /// The 1-based line of ``sql`` where the engine located the error, when it says.
     public var line: Int?
+    /// More about the error, from PostgreSQL's DETAIL field; SQLite has no such field.
+    ///
+    /// It often quotes the row that failed (`Key (email)=(a@b.c) already exists.`), so it is
+    /// always kept here but shown in `description` only when ``showsDetail`` is set.
+    public var detail: String?
+    /// What to do about the error, from PostgreSQL's HINT field
+    /// (`Perhaps you meant to reference the column "stations.code".`); SQLite has no such field.
+    /// Hints name objects, not values, so `description` always shows it.
+    public var hint: String?
+    /// Whether `description` shows ``detail``.
+    ///
+    /// The PostgreSQL driver sets it when the failing statement bound no values and was not a
+    /// COPY of rows: SQL a user wrote, such as a migration file or an `executeScript` call,
+    /// whose DETAIL quotes only what the script or the database already holds. After a
+    /// statement with bound values or a COPY, DETAIL would quote those values, so it stays
+    /// `false` and the detail is only in ``detail``.
+    public var showsDetail = false
 
     public init(
         _ kind: Kind, _ reason: String, table: String? = nil, constraint: String? = nil, column: String? = nil,
@@ -91,7 +118,17 @@ public struct DatabaseError: Error, Sendable, CustomStringConvertible, CustomDeb
         self.sql = sql
     }
 
-    public var description: String {
+    public var description: String { summary + notes }
+
+    /// `description` with the engine's own message in brackets before the DETAIL and HINT
+    /// lines, for logs that are allowed to hold values.
+    public var debugDescription: String {
+        guard let nativeMessage else { return description }
+        return summary + " [\(nativeMessage)]" + notes
+    }
+
+    /// Kind, reason, context, line and statement: everything before the DETAIL and HINT lines.
+    private var summary: String {
         var text = "\(kind): \(reason)"
         var context: [String] = []
         if let table { context.append("table \(table)") }
@@ -104,10 +141,12 @@ public struct DatabaseError: Error, Sendable, CustomStringConvertible, CustomDeb
         return text
     }
 
-    /// `description` plus the engine's own message, for logs that are allowed to hold values.
-    public var debugDescription: String {
-        guard let nativeMessage else { return description }
-        return description + " [\(nativeMessage)]"
+    /// The `DETAIL:` and `HINT:` lines that end the description.
+    private var notes: String {
+        var text = ""
+        if showsDetail, let detail { text += "\nDETAIL: \(detail)" }
+        if let hint { text += "\nHINT: \(hint)" }
+        return text
     }
 
     /// The same error with the statement attached, when the layer that raised it did not know it.

@@ -39,14 +39,18 @@ public struct FixtureFile: Sendable, Equatable {
         return files
     }
 
+    /// Reads one file; a NUL byte or invalid JSON is refused naming its line and column.
     static func parse(_ path: String) throws(FixtureError) -> FixtureFile {
         let text: String
         do { text = try String(contentsOfFile: path, encoding: .utf8) } catch {
             throw .unreadable(path: path, reason: "not readable as UTF-8 text")
         }
+        if let nul = TextPosition.firstNUL(in: text) {
+            throw .unreadable(path: path, reason: "\(nul) holds a NUL byte (U+0000), which neither database can store: remove it")
+        }
         let document: JSON
         do { document = try JSON(parsing: text) } catch {
-            throw .unreadable(path: path, reason: error.description)
+            throw .unreadable(path: path, reason: "invalid JSON at \(TextPosition(utf8Offset: error.offset, in: text.utf8)): \(error.reason)")
         }
         guard case .object(let object) = document, case .string(let table)? = object["table"],
               case .array(let rows)? = object["rows"]

@@ -58,9 +58,11 @@ public struct FixtureLoader {
                     throw FixtureError.badValue(path: file.path, row: index, column: name, reason: "the database computes this column; leave it out of the fixture")
                 }
                 do {
-                    values.append(try Self.value(json, as: column.type))
+                    values.append(try ValueContract.checked(Self.value(json, as: column.type), naming: "the value"))
                 } catch let reason as FixtureValueError {
                     throw FixtureError.badValue(path: file.path, row: index, column: name, reason: reason.message)
+                } catch let refused as DatabaseError {
+                    throw FixtureError.badValue(path: file.path, row: index, column: name, reason: refused.reason)
                 }
                 columns.append(dialect.quote(name))
             }

@@ -160,7 +160,8 @@ public struct MigrationDirectory: Sendable {
             transactional: transactional, dialect: dialect, requireDown: requireDown)
     }
 
-    /// A file's text, without a UTF-8 byte order mark.
+    /// A file's text, without a UTF-8 byte order mark; a NUL anywhere is refused, naming its
+    /// line and column, since the engines would stop reading a statement there.
     private func read(_ path: String) throws(MigrationError) -> String {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw .unreadable(path: path, reason: "it could not be opened; check its permissions")
@@ -168,6 +169,12 @@ public struct MigrationDirectory: Sendable {
         let bytes = data.starts(with: [0xEF, 0xBB, 0xBF]) ? data.dropFirst(3) : data[...]
         guard let text = String(validating: bytes, as: UTF8.self) else {
             throw .unreadable(path: path, reason: "it is not UTF-8 text; save it as UTF-8")
+        }
+        if let nul = TextPosition.firstNUL(in: text) {
+            throw .malformedScript(
+                path: path, line: nul.line,
+                reason: "column \(nul.column) holds a NUL byte (U+0000), where the engine would stop reading the "
+                    + "statement and run only what comes before it: remove it")
         }
         return text
     }

@@ -13,29 +13,33 @@ public enum ValueContract {
     ///   silently wrap a latitude of 95), well-formed rings.
     @inline(__always)
     public static func checked(_ value: DatabaseValue, parameter: Int) throws(DatabaseError) -> DatabaseValue {
+        try checked(value, naming: "parameter $\(parameter)")
+    }
+
+    /// The same check, the error naming the value as `subject` (`COPY column 3`, `the value`)
+    /// where a parameter number would mean nothing to the reader.
+    @inline(__always)
+    public static func checked(_ value: DatabaseValue, naming subject: @autoclosure () -> String) throws(DatabaseError) -> DatabaseValue {
+        func reject(_ reason: String) -> DatabaseError { DatabaseError(.invalidValue, "\(subject()) \(reason)") }
         switch value {
         case .null, .int, .bool, .uuid, .date, .bytes:
             return value
         case .double(let v):
-            if v.isNaN { throw reject(parameter, "is NaN; SQLite cannot store NaN (it becomes NULL), so neither backend accepts it: store NULL instead") }
+            if v.isNaN { throw reject("is NaN; SQLite cannot store NaN (it becomes NULL), so neither backend accepts it: store NULL instead") }
             return v == 0 ? .double(0) : value
         case .text(let v):
-            if v.utf8.contains(0) { throw reject(parameter, "contains a NUL character, which PostgreSQL text cannot hold: remove it or store the value as bytes") }
+            if v.utf8.contains(0) { throw reject("contains a NUL character, which PostgreSQL text cannot hold: remove it or store the value as bytes") }
             return value
         case .timestamp(let v):
-            if !v.isInContractRange { throw reject(parameter, "is a timestamp outside the years 0001–9999 that both backends store") }
+            if !v.isInContractRange { throw reject("is a timestamp outside the years 0001–9999 that both backends store") }
             return value
         case .json(let v):
-            if containsNUL(v) { throw reject(parameter, "is JSON with a NUL character in a string, which PostgreSQL jsonb cannot hold") }
+            if containsNUL(v) { throw reject("is JSON with a NUL character in a string, which PostgreSQL jsonb cannot hold") }
             return value
         case .geometry(let g):
-            do { try g.validate() } catch { throw reject(parameter, "is not a storable geometry: \(error)") }
+            do { try g.validate() } catch { throw reject("is not a storable geometry: \(error)") }
             return value
         }
-    }
-
-    private static func reject(_ parameter: Int, _ reason: String) -> DatabaseError {
-        DatabaseError(.invalidValue, "parameter $\(parameter) \(reason)")
     }
 
     private static func containsNUL(_ json: JSON) -> Bool {
