@@ -38,7 +38,7 @@ final class CheckSmokeSeedTests: CLITestCase {
         try s.write("b/0001_counters.up.sql", "CREATE TABLE counters (id bigint PRIMARY KEY, hits integer);\n")
         try s.write("b/0001_counters.down.sql", "DROP TABLE counters;\n")
         let result = try s.meridian(["check", "--sqlite-migrations", "a", "--postgres-migrations", "b", "--postgres", try Self.postgresServer()])
-        XCTAssertFailsCleanly(result, mentioning: ["table counters: column hits", "integer", "null"])
+        XCTAssertFailsCleanly(result, mentioning: ["table counters: column hits", "null"])
         XCTAssertEqual(result.status, 1)
     }
 
