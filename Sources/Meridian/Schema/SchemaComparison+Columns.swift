@@ -15,15 +15,11 @@ extension SchemaComparison {
         if a.generated != b.generated {
             report(.column, table, prefix + "is generated only on \(a.generated ? aName : bName)")
         }
-        if a.default != b.default {
-            let message =
-                switch (a.default, b.default) {
-                case (let x?, let y?): "defaults to \(x) on \(aName) but to \(y) on \(bName)"
-                case (let x?, nil): "defaults to \(x) on \(aName) but has no default on \(bName)"
-                case (nil, let y?): "has no default on \(aName) but defaults to \(y) on \(bName)"
-                case (nil, nil): ""
-                }
-            report(.column, table, prefix + message)
+        switch (a.default, b.default) {
+        case (let x?, let y?) where x != y: report(.column, table, prefix + "defaults to \(x) on \(aName) but to \(y) on \(bName)")
+        case (let x?, nil): report(.column, table, prefix + "defaults to \(x) on \(aName) but has no default on \(bName)")
+        case (nil, let y?): report(.column, table, prefix + "has no default on \(aName) but defaults to \(y) on \(bName)")
+        default: break
         }
         if a.collation != b.collation {
             let order = { (collation: String?) in collation.map { "collation \"\($0)\"" } ?? "byte order" }
