@@ -17,8 +17,8 @@ struct Check: ParsableCommand {
             character(36), DEFAULT 0 and DEFAULT false on a boolean, DEFAULT NULL and none).
 
             With --schema-only the folders' histories may differ (different counts, one change \
-            under two versions): only the schemas they build are compared, and how the \
-            histories differ is information, not a failure.
+            under two versions, missing down scripts): only the schemas they build are \
+            compared, and how the histories differ is information, not a failure.
 
             Besides differences, check prints two kinds of notes. A width note is a column with \
             a width only one engine enforces (varchar(100), PostgreSQL's 32-bit integer), with \
