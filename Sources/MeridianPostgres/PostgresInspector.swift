@@ -12,10 +12,14 @@ import Meridian
 ///
 /// A column's logical type comes from `format_type`: only the contract's own types map
 /// (`bigint` is int; the 32-bit `integer` stays unknown, since it overflows where SQLite's
-/// INTEGER does not), `geography(T,4326)` and `geometry(T,srid)` for other SRIDs are geometry.
-/// A text column whose CHECK is `column IN ('a', …)` is an enumeration. A collation other than
-/// "C" or "POSIX" (the database default is resolved to its locale) is reported, since text
-/// then sorts differently from SQLite.
+/// INTEGER does not, with int as its nearest logical type and a 32-bit ``ColumnWidth``),
+/// `geography(T,4326)` and `geometry(T,srid)` for other SRIDs are geometry. `varchar(n)` and
+/// `char(n)` are n-character widths, as is a CHECK `length(x) <= n`. A text column whose CHECK
+/// is `column IN ('a', …)` is an enumeration. A collation a migration chose other than one that
+/// sorts by bytes ("C", "POSIX", "C.UTF-8", …) is reported, since text then sorts differently
+/// from SQLite; a column on the database's default collation is not, since that default belongs
+/// to the server, not to the migrations. Defaults are read from `pg_get_expr`
+/// (``columnDefault(_:)``).
 public struct PostgresInspector: SchemaInspector {
     public init() {}
 
@@ -49,9 +53,9 @@ public struct PostgresInspector: SchemaInspector {
             """
             SELECT a.attname::text AS name, format_type(a.atttypid, a.atttypmod) AS type, a.attnotnull AS notnull,
               a.attgenerated <> '' AS generated,
-              a.atthasdef AND a.attgenerated = '' AND pg_get_expr(d.adbin, d.adrelid) NOT LIKE 'nextval(%' AS has_default,
-              CASE co.collname WHEN 'default' THEN (SELECT datcollate::text FROM pg_database WHERE datname = current_database())
-                ELSE co.collname::text END AS collation
+              CASE WHEN a.attgenerated = '' AND pg_get_expr(d.adbin, d.adrelid) NOT LIKE 'nextval(%'
+                THEN pg_get_expr(d.adbin, d.adrelid) END AS default_text,
+              NULLIF(co.collname::text, 'default') AS collation
             FROM pg_attribute a
             LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
             LEFT JOIN pg_collation co ON co.oid = a.attcollation
@@ -59,9 +63,11 @@ public struct PostgresInspector: SchemaInspector {
             """,
             [.int(relation.oid)])
         var columns = rows.map { row in
-            SchemaSnapshot.Column(
-                row.name, Self.columnType(declared: row.type), nullable: !row.notnull, generated: row.generated,
-                hasDefault: row.hasDefault, collation: row.collation.flatMap { ["C", "POSIX"].contains($0) ? nil : $0 })
+            let type = Self.columnType(declared: row.type)
+            return SchemaSnapshot.Column(
+                row.name, type, declaredType: row.type, nearestLogicalType: type.logical ?? Self.nearestLogicalType(declared: row.type)?.type,
+                nullable: !row.notnull, generated: row.generated, default: Self.columnDefault(row.defaultText),
+                collation: row.collation.flatMap { Self.byteOrderCollations.contains($0) ? nil : $0 }, width: Self.width(declared: row.type))
         }
         let constraints = try connection.fetchAll(
             ConstraintRow.self,
@@ -126,16 +132,19 @@ public struct PostgresInspector: SchemaInspector {
 
     // MARK: - Checks
 
-    /// The names of the CHECK constraints that are not part of a column's type; turns text
-    /// columns with a simple `IN` list into enumerations.
+    /// The names of the CHECK constraints that are not part of a column's type or width; turns
+    /// text columns with a simple `IN` list into enumerations, and reads `length(x) <= n` on a
+    /// column without a width as its width (``ColumnWidth/check(column:)``).
     private static func checks(_ checks: [[ConstraintRow]], columns: inout [SchemaSnapshot.Column]) -> [String] {
         var names: [String] = []
         for parts in checks {
             let mentioned = parts.compactMap(\.column)
-            if mentioned.count == 1, let index = columns.firstIndex(where: { $0.name == mentioned[0] }),
-               columns[index].type == .logical(.text),
-               let values = enumeration(parts[0].expression ?? "", column: mentioned[0]) {
+            let index = mentioned.count == 1 ? columns.firstIndex { $0.name == mentioned[0] } : nil
+            let expression = parts[0].expression ?? ""
+            if let index, columns[index].type == .logical(.text), let values = enumeration(expression, column: mentioned[0]) {
                 columns[index].type = .logical(.enumeration(values))
+            } else if let index, columns[index].width == nil, let limit = lengthLimit(expression, column: mentioned[0]) {
+                columns[index].width = .characters(limit)
             } else {
                 names.append(parts[0].name)
             }
@@ -143,11 +152,25 @@ public struct PostgresInspector: SchemaInspector {
         return names
     }
 
+    /// The `n` of a CHECK PostgreSQL prints as `(length(column) <= n)`, or as
+    /// `(length((column)::text) <= n)` on a `varchar`; `nil` for any other expression.
+    private static func lengthLimit(_ expression: String, column: String) -> Int? {
+        let body = ColumnDefault.unwrapped(expression)
+        for name in spellings(of: column) + spellings(of: column).map({ "(\($0))::text" }) where body.hasPrefix("length(\(name)) <= ") {
+            return Int(body.dropFirst("length(\(name)) <= ".count))
+        }
+        return nil
+    }
+
+    /// How PostgreSQL may print a column's name in an expression: as it is, or quoted.
+    private static func spellings(of column: String) -> [String] {
+        [column, "\"" + column.replacingOccurrences(of: "\"", with: "\"\"") + "\""]
+    }
+
     /// The values of a CHECK that PostgreSQL prints as `(column = ANY (ARRAY['a'::text, …]))`,
     /// or `(column = 'a'::text)` for one value; `nil` for any other expression.
     private static func enumeration(_ expression: String, column: String) -> [String]? {
-        let quoted = "\"" + column.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-        for name in [column, quoted] {
+        for name in spellings(of: column) {
             for (prefix, suffix) in [("(\(name) = ANY (ARRAY[", "]))"), ("(\(name) = ", ")")]
             where expression.hasPrefix(prefix) && expression.hasSuffix(suffix) && expression.count >= prefix.count + suffix.count {
                 let list = expression.dropFirst(prefix.count).dropLast(suffix.count)
@@ -162,18 +185,7 @@ public struct PostgresInspector: SchemaInspector {
         var values: [String] = []
         var rest = list
         while true {
-            guard rest.first == "'" else { return nil }
-            rest = rest.dropFirst()
-            var value = ""
-            while let c = rest.first {
-                rest = rest.dropFirst()
-                if c == "'" {
-                    guard rest.first == "'" else { break }
-                    rest = rest.dropFirst()
-                }
-                value.append(c)
-            }
-            guard rest.hasPrefix("::text") else { return nil }
+            guard let value = stringLiteral(&rest), rest.hasPrefix("::text") else { return nil }
             rest = rest.dropFirst("::text".count)
             values.append(value)
             if rest.isEmpty { return values }
@@ -216,6 +228,26 @@ public struct PostgresInspector: SchemaInspector {
         "timestamp with time zone": .timestamp, "date": .date, "jsonb": .json, "bytea": .bytes,
     ]
 
+    /// The width a declared type holds values to: `character varying(n)` at most n characters,
+    /// `character(n)` n characters padded with spaces, `integer` 32 bits and `smallint` 16;
+    /// `nil` for any other.
+    private static func width(declared: String) -> ColumnWidth? {
+        switch declared {
+        case "integer": return .integerBits(32)
+        case "smallint": return .integerBits(16)
+        default:
+            for (prefix, width) in [("character varying(", ColumnWidth.characters), ("character(", ColumnWidth.paddedCharacters)]
+            where declared.hasPrefix(prefix) && declared.hasSuffix(")") {
+                return Int(declared.dropFirst(prefix.count).dropLast()).map(width)
+            }
+            return nil
+        }
+    }
+
+    /// Collations that sort text by its bytes, as SQLite's BINARY does: "C" and "POSIX", and
+    /// those that sort by code point, which is the same order for UTF-8.
+    private static let byteOrderCollations: Set<String> = ["C", "POSIX", "C.UTF-8", "C.utf8", "ucs_basic", "pg_c_utf8"]
+
     /// `geography(Point,4326)` or `geometry(MultiPolygon,32633)`; the contract keeps SRID 4326
     /// in geography (measured on the spheroid) and every other SRID in geometry.
     private static func geometryType(_ declared: String) -> LogicalType? {
@@ -233,7 +265,7 @@ public struct PostgresInspector: SchemaInspector {
     private struct Relation: Decodable { var oid: Int64; var name: String; var kind: String }
     private struct Name: Decodable { var name: String }
     private struct ColumnRow: Decodable {
-        var name: String; var type: String; var notnull: Bool; var generated: Bool; var hasDefault: Bool; var collation: String?
+        var name: String; var type: String; var notnull: Bool; var generated: Bool; var defaultText: String?; var collation: String?
     }
     private struct ConstraintRow: Decodable {
         var name: String; var kind: String; var column: String?; var referencedTable: String?; var referencedColumn: String?

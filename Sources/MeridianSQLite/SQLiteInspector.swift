@@ -11,10 +11,14 @@ import Meridian
 /// A column's logical type comes from its declared type as the driver reads it (`BOOLEAN`,
 /// `UUID TEXT`, `TIMESTAMP TEXT`, …), but only when the declared type's affinity keeps the
 /// contract's storage form: `JSON` alone has NUMERIC affinity and turns `'123'` into 123, so it
-/// stays unknown. A TEXT column whose CHECK is exactly `column IN ('a', …)` is an enumeration;
-/// the contract checks ``SQLiteDialect`` adds are part of their column's type; any other CHECK
-/// is listed by name, and an unnamed one gets the name PostgreSQL would give it
-/// (`table_column_check` when it mentions one column, else `table_check`).
+/// stays unknown, with `json` as its nearest logical type. A TEXT column whose CHECK is exactly
+/// `column IN ('a', …)` is an enumeration; the contract checks ``SQLiteDialect`` adds are part
+/// of their column's type, and a column written to without the one its logical type needs gets
+/// a ``SchemaSnapshot/Column/contractFix`` naming it; `length(x) <= n` and `x BETWEEN …` in the
+/// form ``ColumnWidth/check(column:)`` renders are the column's width (SQLite ignores
+/// `VARCHAR(n)`); any other CHECK is listed by name, and an unnamed one gets the name
+/// PostgreSQL would give it (`table_column_check` when it mentions one column, else
+/// `table_check`). Defaults are read as the column stores them (``columnDefault(_:declared:nearest:)``).
 public struct SQLiteInspector: SchemaInspector {
     public init() {}
 
@@ -50,10 +54,8 @@ public struct SQLiteInspector: SchemaInspector {
         for relation in candidates {
             guard let sql = relation.sql, let check = SQLiteTableSQL(sql).checks.first(where: { $0.name == name }) else { continue }
             let table = try SQLiteInspector().table(relation.name, sql: sql, spatial: [], connection)
-            guard !table.checks.contains(name) else { return nil }
             let column = table.columns.first { column in check.expression.contains { $0.normalized == .word(column.name.lowercased()) } }
-            guard let column, case .logical(let type) = column.type else { return nil }
-            if case .enumeration = type { return nil }
+            guard let column, isContractCheck(check.expression, of: column) else { return nil }
             return (relation.name, column.name)
         }
         return nil
@@ -65,7 +67,7 @@ public struct SQLiteInspector: SchemaInspector {
         let definition = SQLiteTableSQL(sql)
         let rows = try connection.fetchAll(
             ColumnRow.self,
-            "SELECT name, type, \"notnull\", dflt_value IS NOT NULL AS has_default, pk, hidden FROM pragma_table_xinfo($1) WHERE hidden <> 1 ORDER BY cid",
+            "SELECT name, type, \"notnull\", dflt_value AS default_text, pk, hidden FROM pragma_table_xinfo($1) WHERE hidden <> 1 ORDER BY cid",
             [.text(name)])
         let primaryKey = rows.filter { $0.pk > 0 }.sorted { $0.pk < $1.pk }.map(\.name)
         let rowIDAlias = !definition.withoutRowID && primaryKey.count == 1
@@ -73,18 +75,23 @@ public struct SQLiteInspector: SchemaInspector {
         var columns = rows.map { row in
             let collation = definition.collations.first { $0.key.lowercased() == row.name.lowercased() }?.value
             let geometry = spatial.first { $0.column == row.name.lowercased() }
+            let type = Self.columnType(declared: row.type, spatial: geometry)
+            let nearest = type.logical ?? (geometry == nil ? Self.nearestLogicalType(declared: row.type)?.type : nil)
             return SchemaSnapshot.Column(
-                row.name,
-                Self.columnType(declared: row.type, spatial: geometry),
+                row.name, type, declaredType: row.type, nearestLogicalType: nearest,
                 // SQLite lets NULL into other primary keys, for compatibility with its early versions.
                 nullable: !row.notnull && !(row.pk > 0 && (rowIDAlias || definition.withoutRowID)),
                 generated: row.hidden == 2 || row.hidden == 3,
                 // AddGeometryColumn(…, not null) declares DEFAULT '' because ALTER TABLE needs
                 // one for a NOT NULL column; it is not a default a user wrote.
-                hasDefault: row.hasDefault && geometry == nil,
+                default: geometry == nil ? Self.columnDefault(row.defaultText, declared: row.type, nearest: nearest) : nil,
                 collation: collation?.uppercased() == "BINARY" ? nil : collation)
         }
-        let checks = Self.checks(definition.checks, table: name, columns: &columns)
+        let (checks, contractChecked) = Self.checks(definition.checks, table: name, columns: &columns)
+        // A generated column takes no values from writers, only from its expression.
+        for (index, row) in rows.enumerated() where !contractChecked.contains(index) && !columns[index].generated {
+            columns[index].contractFix = Self.contractFix(columns[index], defaultText: row.defaultText)
+        }
         let (unique, indexes) = try indexes(name, connection)
         let spatialIndexes = spatial.filter(\.indexed).map { geometry in
             SchemaSnapshot.Index(
@@ -133,20 +140,28 @@ public struct SQLiteInspector: SchemaInspector {
 
     // MARK: - Checks
 
-    /// The names of the CHECK constraints that are not part of a column's type; turns TEXT
-    /// columns with a simple `IN` list into enumerations.
-    private static func checks(_ checks: [SQLiteTableSQL.Check], table: String, columns: inout [SchemaSnapshot.Column]) -> [String] {
-        let dialect = SQLiteDialect()
+    /// The names of the CHECK constraints that are not part of a column's type or width, and
+    /// the indexes of the columns that have their contract check.
+    ///
+    /// Turns TEXT columns with a simple `IN` list into enumerations, and reads `length(x) <= n`
+    /// and `x BETWEEN -2147483648 AND 2147483647` as widths (``ColumnWidth/check(column:)``).
+    private static func checks(
+        _ checks: [SQLiteTableSQL.Check], table: String, columns: inout [SchemaSnapshot.Column]
+    ) -> (names: [String], contractChecked: Set<Int>) {
         var taken = Set(checks.compactMap(\.name))
         var names: [String] = []
+        var contractChecked = Set<Int>()
         for check in checks {
             let mentioned = columns.indices.filter { index in
                 check.expression.contains { $0.normalized == .word(columns[index].name.lowercased()) }
             }
             let single = mentioned.count == 1 ? mentioned[0] : nil
-            if let single, case .logical(let type) = columns[single].type,
-               let contract = dialect.contractCheck(column: columns[single].name, type: type),
-               SQLiteToken.scan(contract).map(\.normalized) == check.expression.map(\.normalized) {
+            if let single, isContractCheck(check.expression, of: columns[single]) {
+                contractChecked.insert(single)
+                continue
+            }
+            if let single, columns[single].width == nil, let width = width(check.expression, column: columns[single].name) {
+                columns[single].width = width
                 continue
             }
             let name = check.name ?? Self.postgresName(table: table, column: single.map { columns[$0].name }, taken: &taken)
@@ -156,7 +171,37 @@ public struct SQLiteInspector: SchemaInspector {
                 names.append(name)
             }
         }
-        return names
+        return (names, contractChecked)
+    }
+
+    /// Whether `expression` is the CHECK ``SQLiteDialect`` adds to hold `column` to its
+    /// logical type, written with or without quotes, in any case.
+    private static func isContractCheck(_ expression: [SQLiteToken], of column: SchemaSnapshot.Column) -> Bool {
+        guard let type = column.nearestLogicalType, let contract = SQLiteDialect().contractCheck(column: column.name, type: type) else {
+            return false
+        }
+        return SQLiteToken.scan(contract).map(\.normalized) == expression.map(\.normalized)
+    }
+
+    /// The width `expression` holds `column` to, if it is a ``ColumnWidth/check(column:)``.
+    private static func width(_ expression: [SQLiteToken], column: String) -> ColumnWidth? {
+        let tokens = expression.map(\.normalized)
+        guard case .symbol(let last)? = tokens.last, let limit = Int(last) else { return nil }
+        return ColumnWidth.candidates(endingIn: limit).first { SQLiteToken.scan($0.check(column: column)).map(\.normalized) == tokens }
+    }
+
+    /// What a column without its contract check needs: that check, the declared type
+    /// ``SQLiteDialect`` gives its logical type when the column's own changes values, and a
+    /// default the check accepts when its own (`defaultText`) would fail it; `nil` for a
+    /// logical type that needs no check.
+    private static func contractFix(_ column: SchemaSnapshot.Column, defaultText: String?) -> ContractFix? {
+        let dialect = SQLiteDialect()
+        guard let type = column.nearestLogicalType, let check = dialect.contractCheck(column: dialect.quote(column.name), type: type) else {
+            return nil
+        }
+        return ContractFix(
+            declaredType: column.type == .logical(type) ? nil : dialect.columnType(type),
+            default: contractDefault(defaultText, declared: column.declaredType ?? "", type: type), check: check)
     }
 
     /// The values of `column IN ('a', 'b', …)`, or `nil` for any other expression.
@@ -236,10 +281,10 @@ public struct SQLiteInspector: SchemaInspector {
         "BIGINT": .int, "REAL": .double, "DOUBLE": .double, "FLOAT": .double, "TEXT": .text, "BLOB": .bytes,
     ]
 
-    private enum Affinity { case integer, text, blob, real, numeric }
+    enum Affinity { case integer, text, blob, real, numeric }
 
     /// SQLite's rules for a declared type's affinity (https://sqlite.org/datatype3.html#determination_of_column_affinity).
-    private static func affinity(_ declared: String) -> Affinity {
+    static func affinity(_ declared: String) -> Affinity {
         let type = declared.uppercased()
         if type.contains("INT") { return .integer }
         if ["CHAR", "CLOB", "TEXT"].contains(where: type.contains) { return .text }
@@ -306,7 +351,7 @@ public struct SQLiteInspector: SchemaInspector {
     private struct Relation: Decodable { var type: String; var name: String; var sql: String? }
     private struct Name: Decodable { var name: String }
     private struct OptionalName: Decodable { var name: String? }
-    private struct ColumnRow: Decodable { var name: String; var type: String; var notnull: Bool; var hasDefault: Bool; var pk: Int; var hidden: Int }
+    private struct ColumnRow: Decodable { var name: String; var type: String; var notnull: Bool; var defaultText: String?; var pk: Int; var hidden: Int }
     private struct IndexRow: Decodable { var name: String; var unique: Bool; var origin: String; var partial: Bool }
     private struct ForeignKeyRow: Decodable { var id: Int; var table: String; var from: String; var to: String?; var onUpdate: String; var onDelete: String }
 }

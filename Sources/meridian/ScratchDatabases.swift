@@ -20,11 +20,17 @@ struct ScratchOptions: ParsableArguments {
 
     /// Both folders, loaded and checked for lockstep; throws when they disagree.
     func loadFolders() throws -> (sqlite: [Migration], postgres: [Migration]) {
-        let sqlite = try MigrationDirectory(path: sqliteMigrations).load(dialect: .sqlite)
-        let postgres = try MigrationDirectory(path: postgresMigrations).load(dialect: .postgres)
-        let problems = MigrationLockstep.differences(sqlite, named: sqliteMigrations, postgres, named: postgresMigrations)
-        guard problems.isEmpty else { throw ReportedProblems(problems) }
-        return (sqlite, postgres)
+        let folders = try loadFolders(requireDown: true)
+        guard folders.lockstep.isEmpty else { throw ReportedProblems(folders.lockstep) }
+        return (folders.sqlite, folders.postgres)
+    }
+
+    /// Both folders, loaded, and each way their histories differ in versions and names
+    /// (``MigrationLockstep``), for the caller to judge.
+    func loadFolders(requireDown: Bool) throws -> (sqlite: [Migration], postgres: [Migration], lockstep: [String]) {
+        let sqlite = try MigrationDirectory(path: sqliteMigrations).load(dialect: .sqlite, requireDown: requireDown)
+        let postgres = try MigrationDirectory(path: postgresMigrations).load(dialect: .postgres, requireDown: requireDown)
+        return (sqlite, postgres, MigrationLockstep.differences(sqlite, named: sqliteMigrations, postgres, named: postgresMigrations))
     }
 
     /// The server for scratch databases, or a usage error saying how to name one.
@@ -50,13 +56,19 @@ struct ScratchOptions: ParsableArguments {
     }
 }
 
-/// Problems a command found, one per line on stderr, exit status 1.
+/// Problems a command found, one per line on stderr, then what to do about them if there is a
+/// general way; exit status 1.
 struct ReportedProblems: Error, CustomStringConvertible {
     let problems: [String]
+    let hint: String?
 
-    init(_ problems: [String]) { self.problems = problems }
+    init(_ problems: [String], hint: String? = nil) {
+        self.problems = problems
+        self.hint = hint
+    }
 
     var description: String {
-        "\(problems.count) problem\(problems.count == 1 ? "" : "s"):\n" + problems.map { "  - \($0)" }.joined(separator: "\n")
+        let list = problems.isEmpty ? [] : ["\(plural(problems.count, "problem")):"] + problems.map { "  - \($0)" }
+        return (list + [hint].compactMap { $0 }).joined(separator: "\n")
     }
 }

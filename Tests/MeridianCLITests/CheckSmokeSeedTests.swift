@@ -38,8 +38,9 @@ final class CheckSmokeSeedTests: CLITestCase {
         try s.write("b/0001_counters.up.sql", "CREATE TABLE counters (id bigint PRIMARY KEY, hits integer);\n")
         try s.write("b/0001_counters.down.sql", "DROP TABLE counters;\n")
         let result = try s.meridian(["check", "--sqlite-migrations", "a", "--postgres-migrations", "b", "--postgres", try Self.postgresServer()])
-        XCTAssertFailsCleanly(result, mentioning: ["table counters: column hits", "integer", "null"])
+        XCTAssertFailsCleanly(result, mentioning: ["table counters: column hits", "null"])
         XCTAssertEqual(result.status, 1)
+        XCTAssertTrue(result.stdout.contains("table counters: column hits is integer on postgres, INTEGER on sqlite"), "\(result)")
     }
 
     func testCheckRefusesFoldersOutOfLockstep() throws {
@@ -51,7 +52,7 @@ final class CheckSmokeSeedTests: CLITestCase {
         try s.write("b/0001_uno.up.sql", "CREATE TABLE one (id bigint);\n")
         try s.write("b/0001_uno.down.sql", "DROP TABLE one;\n")
         let result = try s.meridian(["check", "--sqlite-migrations", "a", "--postgres-migrations", "b", "--postgres", try Self.postgresServer()])
-        XCTAssertFailsCleanly(result, mentioning: ["0002_two is only in a", "version 0001 is 0001_one in a but 0001_uno in b"])
+        XCTAssertFailsCleanly(result, mentioning: ["0002_two is only in a", "version 0001 is 0001_one in a but 0001_uno in b", "--schema-only"])
     }
 
     func testCheckWithoutAServerSaysHowToNameOne() throws {

@@ -74,11 +74,11 @@ final class SchemaDiffTests: XCTestCase {
     func testColumnDetails() {
         let changed = replacing(stations) { table in
             table.columns[1].collation = "en_US.utf8"
-            table.columns[1].hasDefault = true
+            table.columns[1].default = .text("x")
             table.columns.append(.init("twice", .int, generated: true))
         }
         XCTAssertEqual(messages(reference, changed), [
-            "table stations: column code has a default only on postgres",
+            "table stations: column code has no default on sqlite but defaults to 'x' on postgres",
             "table stations: column code sorts by byte order on sqlite but by collation \"en_US.utf8\" on postgres",
             "table stations: column twice only on postgres",
         ])

@@ -115,8 +115,8 @@ final class SchemaInspectionTests: ParityTestCase {
             columns: [
                 .init("id", .int, nullable: false), .init("station_id", .int, nullable: false),
                 .init("severity", .enumeration(["low", "high"]), nullable: false),
-                .init("raised_at", .timestamp, nullable: false, hasDefault: true), .init("note", .text),
-                .init("active", .bool, nullable: false, hasDefault: true), .init("doubled", .int, generated: true),
+                .init("raised_at", .timestamp, nullable: false, default: .currentTimestamp), .init("note", .text),
+                .init("active", .bool, nullable: false, default: .bool(true)), .init("doubled", .int, generated: true),
             ],
             primaryKey: ["id"], foreignKeys: [.init(["station_id"], references: "stations", ["id"], onDelete: .cascade)],
             uniqueConstraints: [["station_id", "raised_at"]], indexes: [.init("alerts_raised_idx", ["raised_at"], partial: true)],
@@ -124,23 +124,84 @@ final class SchemaInspectionTests: ParityTestCase {
         parity { db, backend in
             try db.create(Fixtures.stations)
             try db.executeScript(backend.expect(sqlite: Self.alertsSQL.sqlite, postgres: Self.alertsSQL.postgres))
-            XCTAssertEqual(try db.inspectSchema().table("alerts"), expected, "\(backend)")
+            var alerts = try XCTUnwrap(try db.inspectSchema().table("alerts"), "\(backend)")
+            // SQLite's raised_at lacks the CHECK that holds it to the contract's timestamp text,
+            // which its strftime default (milliseconds) would fail; PostgreSQL's timestamptz
+            // needs none.
+            let raisedAt = try XCTUnwrap(alerts.columns.firstIndex { $0.name == "raised_at" })
+            let fix = db.dialect.contractCheck(column: "\"raised_at\"", type: .timestamp).map { ContractFix(default: "(now())", check: $0) }
+            XCTAssertEqual(alerts.columns[raisedAt].contractFix, fix, "\(backend)")
+            XCTAssertEqual(fix == nil, backend == .postgres, "\(backend)")
+            alerts.columns[raisedAt].contractFix = nil
+            XCTAssertEqual(alerts, expected, "\(backend)")
         }
     }
 
     func testDifferencesNameWhatDiverges() throws {
-        let snapshots = snapshots { db, backend in
-            try db.executeScript(backend.expect(
-                sqlite: "CREATE TABLE counters (id INTEGER PRIMARY KEY, hits INTEGER, doc JSON, owner INTEGER REFERENCES counters ON DELETE SET NULL)",
-                postgres: "CREATE TABLE counters (id bigint PRIMARY KEY, hits integer, doc jsonb, owner bigint REFERENCES counters)"))
-        }
-        let (sqlite, postgres) = try bothOrSkip(snapshots)
-        let messages = SchemaDifference.differences(between: sqlite, named: "sqlite", and: postgres, named: "postgres").map(\.description)
-        XCTAssertEqual(messages, [
-            "table counters: column hits is int on sqlite but integer (outside the value contract) on postgres",
-            "table counters: column doc is JSON (outside the value contract) on sqlite but json on postgres",
+        let findings = try findings(
+            sqlite: "CREATE TABLE counters (id INTEGER PRIMARY KEY, hits INTEGER, doc JSON, owner INTEGER REFERENCES counters ON DELETE SET NULL)",
+            postgres: "CREATE TABLE counters (id bigint PRIMARY KEY, hits integer, doc jsonb, owner bigint REFERENCES counters)")
+        XCTAssertEqual(findings.differences.map(\.description), [
             "table counters: foreign key (owner) → counters(id) ON DELETE SET NULL on sqlite, ON DELETE NO ACTION on postgres",
         ])
+        XCTAssertEqual(findings.widthNotes.map(\.description), [
+            #"table counters: column hits is integer on postgres, INTEGER on sqlite: postgres rejects 2147483648; sqlite accepts it (declare it a 64-bit integer on postgres, or add CHECK ("hits" BETWEEN -2147483648 AND 2147483647) on sqlite)"#,
+        ])
+        XCTAssertEqual(findings.portabilityWarnings.map(\.description), [
+            #"table counters: column doc is JSON on sqlite, which stores '{not json' where postgres refuses it: declare it JSON TEXT and add CHECK ("doc" IS NULL OR json_valid("doc")) on sqlite"#,
+        ])
+    }
+
+    /// What real projects write on each side for the same schema: none of it is a difference.
+    /// Widths only PostgreSQL enforces are width notes, and SQLite columns without the contract's
+    /// CHECK portability warnings; with the CHECKs those notes name, both go away.
+    func testSpellingsThatBehaveAlikeAreNoDifference() throws {
+        let sqliteColumns = """
+            id INTEGER PRIMARY KEY, created DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP, seen TIMESTAMP, token CHAR(36),
+            note TEXT DEFAULT NULL, email VARCHAR(100) NOT NULL, name VARCHAR, hits INTEGER DEFAULT 1.0, active BOOLEAN NOT NULL DEFAULT 0
+            """
+        let postgresColumns = """
+            id serial PRIMARY KEY, created timestamp NOT NULL DEFAULT now(), seen timestamp, token character(36),
+            note text, email varchar(100) NOT NULL, name character varying, hits bigint DEFAULT 1, active boolean NOT NULL DEFAULT false
+            """
+        let checks = """
+            , CHECK (length(token) <= 36), CHECK (length("email") <= 100), CHECK (id BETWEEN -2147483648 AND 2147483647),
+            CHECK (active IN (0, 1)), CHECK (length(created) = 27 AND created GLOB
+              '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]:[0-9][0-9].[0-9][0-9][0-9][0-9][0-9][0-9]Z')
+            """
+        let findings = try findings(
+            sqlite: "CREATE TABLE plain (\(sqliteColumns)); CREATE TABLE checked (\(sqliteColumns)\(checks))",
+            postgres: "CREATE TABLE plain (\(postgresColumns)); CREATE TABLE checked (\(postgresColumns))")
+        XCTAssertEqual(findings.differences.map(\.description), [])
+        XCTAssertEqual(findings.widthNotes.map { "\($0.table).\($0.column)" }, ["checked.token", "plain.id", "plain.token", "plain.email"])
+        XCTAssertTrue(findings.widthNotes[0].description.contains("36 characters, padded with spaces"), findings.widthNotes[0].description)
+        XCTAssertEqual(findings.portabilityWarnings.map { "\($0.table).\($0.column)" }, ["checked.seen", "plain.created", "plain.seen", "plain.active"])
+    }
+
+    /// Defaults as each engine spells them read back in one form.
+    func testDefaultsReadBackInOneForm() {
+        let expected: [(String, ColumnDefault?)] = [
+            ("flag", .bool(false)), ("count", .number("1")), ("ratio", .number("0.5")), ("neg", .number("-1")), ("label", .text("x")),
+            ("at", .currentTimestamp), ("day", .currentDate), ("key", .randomUUID), ("doc", .text("{}")), ("empty", nil),
+            ("sum", .expression("abs(2)")),
+        ]
+        parity { db, backend in
+            try db.execute(backend.expect(
+                sqlite: """
+                    CREATE TABLE defaults (flag BOOLEAN DEFAULT FALSE, count INTEGER DEFAULT '1', ratio REAL DEFAULT .50, neg INTEGER DEFAULT -1,
+                      label TEXT DEFAULT 'x', at TIMESTAMP TEXT DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')), day DATE TEXT DEFAULT (date('now')),
+                      key UUID TEXT DEFAULT (gen_random_uuid()), doc JSON TEXT DEFAULT '{}', empty TEXT DEFAULT NULL, sum INTEGER DEFAULT (ABS(2)))
+                    """,
+                postgres: """
+                    CREATE TABLE defaults (flag boolean DEFAULT 'f', count bigint DEFAULT 1.0, ratio double precision DEFAULT 0.5, neg bigint DEFAULT -1,
+                      label text DEFAULT 'x', at timestamptz DEFAULT CURRENT_TIMESTAMP, day date DEFAULT CURRENT_DATE,
+                      key uuid DEFAULT gen_random_uuid(), doc jsonb DEFAULT '{}', empty text DEFAULT NULL, sum bigint DEFAULT abs(2))
+                    """))
+            let table = try XCTUnwrap(try db.inspectSchema().table("defaults"), "\(backend)")
+            for (column, value) in expected {
+                XCTAssertEqual(table.column(column)?.default, value, "\(backend): \(column)")
+            }
+        }
     }
 
     /// SQLite keeps no name for an unnamed CHECK; the inspector gives the one PostgreSQL
@@ -164,7 +225,7 @@ final class SchemaInspectionTests: ParityTestCase {
                 "odd, table_a,b_check", "odd, table_c_check", "odd, table_c_check1", "odd, table_c_check2",
                 "odd, table_check", "odd, table_check1",
             ], "\(backend)")
-            XCTAssertEqual(table.column("a,b"), .init("a,b", .text, hasDefault: true), "\(backend)")
+            XCTAssertEqual(table.column("a,b"), .init("a,b", .text, default: .text("x,(y)")), "\(backend)")
         }
     }
 
@@ -188,6 +249,14 @@ final class SchemaInspectionTests: ParityTestCase {
             snapshots[backend] = try db.inspectSchema()
         }
         return snapshots
+    }
+
+    /// What comparing the schemas the two scripts build finds, or a skip when the PostgreSQL
+    /// half did not run.
+    private func findings(sqlite: String, postgres: String) throws -> SchemaFindings {
+        let snapshots = snapshots { db, backend in try db.executeScript(backend.expect(sqlite: sqlite, postgres: postgres)) }
+        let (sqliteSnapshot, postgresSnapshot) = try bothOrSkip(snapshots)
+        return SchemaFindings(between: sqliteSnapshot, named: "sqlite", and: postgresSnapshot, named: "postgres")
     }
 
     /// Both snapshots, or a skip when the PostgreSQL half did not run (the runner already
