@@ -37,7 +37,7 @@ struct MigrateDown: ParsableCommand {
             return
         }
         let reverted = try migrator.down(target, allowEmptyDown: allowEmptyDown)
-        let version = try migrator.applied().last.map(\.version.description) ?? "none"
+        let version = try migrator.currentVersion()
         print(reverted.isEmpty ? "\(url): nothing to roll back, at version \(version)" : "\(url): at version \(version)")
     }
 }

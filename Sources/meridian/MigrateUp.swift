@@ -21,7 +21,7 @@ struct MigrateUp: ParsableCommand {
             return
         }
         let applied = try migrator.up(to: to)
-        let version = try migrator.applied().last.map(\.version.description) ?? "none"
+        let version = try migrator.currentVersion()
         print(applied.isEmpty ? "\(url): nothing to apply, at version \(version)" : "\(url): at version \(version)")
     }
 }

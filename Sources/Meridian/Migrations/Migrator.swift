@@ -49,6 +49,12 @@ public final class Migrator {
     /// The tracking table's rows, in the files' order.
     public func applied() throws -> [AppliedMigration] { try history.load(ordering: ordering) }
 
+    /// The newest applied version as its file spells it (`2024-03-13`), or `none`.
+    public func currentVersion() throws -> String {
+        guard let newest = try applied().last?.version else { return "none" }
+        return migrations.first { $0.version == newest }?.version.spelling ?? newest.spelling
+    }
+
     /// The version a user named on the command line, as a file spells it (`0003`,
     /// `2024-03-13-170000`), as its number or text (`3`, `20240313170000`), or as the file's
     /// whole name (`0003_add_alerts`); `0` for none.
