@@ -13,7 +13,7 @@ import Meridian
 /// `sslmode` up to `verify-full`); what it leaves out comes from the `PG*` environment
 /// variables, as with `psql`. Each session runs in UTC with ISO dates, exact float output and
 /// hex bytea, and its server notices are kept from stderr.
-public final class PostgresConnection: DatabaseConnection, @unchecked Sendable {
+public final class PostgresConnection: DatabaseConnection {
     /// The `PGconn*`, closed in `deinit`.
     let handle: OpaquePointer
     public let dialect: any SQLDialect = PostgresDialect()
@@ -223,6 +223,8 @@ public final class PostgresConnection: DatabaseConnection, @unchecked Sendable {
     /// PostgreSQL enforces foreign keys as each statement runs, and its DDL deletes no rows that
     /// were not asked for: a migration needs no safeguard.
     public func makeMigrationSafeguard() throws -> any MigrationSafeguard { PassThroughMigrationSafeguard() }
+
+    public func makeInterrupter() -> any StatementInterrupter { PostgresInterrupter(connection: handle) }
 
     public func pinClock(to instant: Timestamp?) throws {
         try execute("SELECT set_config('meridian.now', $1, false)", [.text(instant?.iso8601 ?? "")])

@@ -13,14 +13,17 @@ public final class PostgresDatabase: Database {
         pool = ConnectionPool(maximumConnections: maximumConnections) { try PostgresConnection(url: url) }
     }
 
-    public func read<T>(_ body: (PostgresConnection) throws -> T) throws -> T {
+    public func blockingRead<T>(_ body: (PostgresConnection) throws -> T) throws -> T {
         try pool.withConnection(body)
     }
 
-    public func write<T>(_ body: (PostgresConnection) throws -> T) throws -> T {
+    @discardableResult
+    public func blockingWrite<T>(_ body: (PostgresConnection) throws -> T) throws -> T {
         try pool.withConnection { connection in try connection.transaction { try body(connection) } }
     }
 
     /// Sessions open now.
     public var openConnections: Int { pool.openConnections }
+
+    public var maximumConnections: Int { pool.maximumConnections }
 }

@@ -14,7 +14,7 @@ import Meridian
 /// (as in PostgreSQL), and treats double-quoted tokens as identifiers only; files use WAL and a
 /// busy timeout so concurrent writers wait instead of failing. A connection belongs to one
 /// thread at a time; ``SQLiteDatabase`` shares connections between threads.
-public final class SQLiteConnection: DatabaseConnection, @unchecked Sendable {
+public final class SQLiteConnection: DatabaseConnection {
     /// The `sqlite3*`, closed in `deinit`.
     let handle: OpaquePointer
     /// The path given at open, `:memory:` for an in-memory database.
@@ -223,6 +223,8 @@ public final class SQLiteConnection: DatabaseConnection, @unchecked Sendable {
     }
 
     public func makeMigrationSafeguard() throws -> any MigrationSafeguard { try SQLiteMigrationSafeguard(self) }
+
+    public func makeInterrupter() -> any StatementInterrupter { SQLiteInterrupter(handle: handle) }
 
     public func pinClock(to instant: Timestamp?) throws {
         functions?.pinnedInstant = instant

@@ -19,11 +19,16 @@ public final class SQLiteDatabase: Database {
         readers = ConnectionPool(maximumConnections: maximumReaders) { try SQLiteConnection(path: path, readOnly: true) }
     }
 
-    public func read<T>(_ body: (SQLiteConnection) throws -> T) throws -> T {
+    public func blockingRead<T>(_ body: (SQLiteConnection) throws -> T) throws -> T {
         try readers.withConnection(body)
     }
 
-    public func write<T>(_ body: (SQLiteConnection) throws -> T) throws -> T {
+    @discardableResult
+    public func blockingWrite<T>(_ body: (SQLiteConnection) throws -> T) throws -> T {
         try writer.withConnection { connection in try connection.transaction { try body(connection) } }
     }
+
+    public var openConnections: Int { writer.openConnections + readers.openConnections }
+
+    public var maximumConnections: Int { writer.maximumConnections + readers.maximumConnections }
 }

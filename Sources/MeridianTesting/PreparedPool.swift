@@ -8,7 +8,7 @@ import Foundation
 /// producer. A background failure stops production; callers then make items themselves and see
 /// the real error. The pool stops when the process exits (``BackgroundWork``), and the exit
 /// waits for an item being made.
-final class PreparedPool<Item: Sendable>: @unchecked Sendable {
+final class PreparedPool<Item>: @unchecked Sendable {
     private let condition = NSCondition()
     private var ready: [Item] = []
     private var stopped = false

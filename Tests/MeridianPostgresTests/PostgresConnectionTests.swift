@@ -109,19 +109,19 @@ final class PostgresConnectionTests: XCTestCase {
         defer { scratch.close() }
         let schema = scratch.schema
         let database = PostgresDatabase(url: try url(), maximumConnections: 4)
-        try database.write { try $0.execute("CREATE TABLE \(schema).items (id bigint PRIMARY KEY, thread bigint)") }
+        try database.blockingWrite { try $0.execute("CREATE TABLE \(schema).items (id bigint PRIMARY KEY, thread bigint)") }
         let failures = ErrorCollector()
         DispatchQueue.concurrentPerform(iterations: 8) { thread in
             do {
                 for n in 0..<10 {
-                    try database.write { try $0.execute("INSERT INTO \(schema).items (id, thread) VALUES ($1, $2)", [.int(Int64(thread * 100 + n)), .int(Int64(thread))]) }
+                    try database.blockingWrite { try $0.execute("INSERT INTO \(schema).items (id, thread) VALUES ($1, $2)", [.int(Int64(thread * 100 + n)), .int(Int64(thread))]) }
                 }
             } catch {
                 failures.record(error)
             }
         }
         XCTAssertEqual(failures.all, [])
-        XCTAssertEqual(try database.read { try $0.fetchValue(Int64.self, "SELECT count(*) FROM \(schema).items") }, 80)
+        XCTAssertEqual(try database.blockingRead { try $0.fetchValue(Int64.self, "SELECT count(*) FROM \(schema).items") }, 80)
         XCTAssertLessThanOrEqual(database.openConnections, 4)
     }
 

@@ -108,19 +108,19 @@ final class SQLiteConnectionTests: XCTestCase {
 
     func testDatabasePoolSharesOneWriterAndSeveralReaders() throws {
         let database = try SQLiteDatabase(path: path("pool.sqlite"), maximumReaders: 3)
-        try database.write { try $0.execute("CREATE TABLE items (id INTEGER PRIMARY KEY, thread INTEGER)") }
+        try database.blockingWrite { try $0.execute("CREATE TABLE items (id INTEGER PRIMARY KEY, thread INTEGER)") }
         let failures = ErrorCollector()
         DispatchQueue.concurrentPerform(iterations: 8) { thread in
             do {
                 for _ in 0..<20 {
-                    try database.write { try $0.execute("INSERT INTO items (thread) VALUES ($1)", [.int(Int64(thread))]) }
-                    _ = try database.read { try $0.fetchValue(Int64.self, "SELECT count(*) FROM items") }
+                    try database.blockingWrite { try $0.execute("INSERT INTO items (thread) VALUES ($1)", [.int(Int64(thread))]) }
+                    _ = try database.blockingRead { try $0.fetchValue(Int64.self, "SELECT count(*) FROM items") }
                 }
             } catch {
                 failures.record(error)
             }
         }
         XCTAssertEqual(failures.all, [])
-        XCTAssertEqual(try database.read { try $0.fetchValue(Int64.self, "SELECT count(*) FROM items") }, 160)
+        XCTAssertEqual(try database.blockingRead { try $0.fetchValue(Int64.self, "SELECT count(*) FROM items") }, 160)
     }
 }

@@ -41,6 +41,10 @@ public protocol DatabaseConnection: AnyObject {
     /// before it commits; on PostgreSQL, nothing. Made once per run, before the first migration.
     func makeMigrationSafeguard() throws -> any MigrationSafeguard
 
+    /// A handle that stops this connection's running statement from another thread, for
+    /// cancelled tasks (see ``StatementInterrupter``).
+    func makeInterrupter() -> any StatementInterrupter
+
     /// Reads this engine's catalog back into a ``SchemaSnapshot`` (see ``inspectSchema(excluding:)``).
     var schemaInspector: any SchemaInspector { get }
 
