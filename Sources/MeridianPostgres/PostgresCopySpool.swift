@@ -7,6 +7,8 @@ import Meridian
 /// A transfer reads its target back this way to verify it: the server sends the rows at its own
 /// pace into the file, and the rows are digested while the same session builds the indexes.
 /// The file holds each message of the COPY as it came, after a 4-byte length.
+/// `@unchecked Sendable`: every stored property is a constant value (a path, names, field
+/// readers); each read opens the file anew, so threads share no mutable state.
 public final class PostgresCopySpool: @unchecked Sendable {
     public let path: String
     public let columnNames: [String]

@@ -3,7 +3,7 @@ import Meridian
 
 /// A database created on a server for one job (`meridian check`, `smoke`, benchmarks) and
 /// dropped afterwards.
-public final class PostgresScratchDatabase: @unchecked Sendable {
+public final class PostgresScratchDatabase {
     /// The new database's name.
     public let name: String
     /// A libpq URL for the new database.

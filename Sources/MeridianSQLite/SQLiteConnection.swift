@@ -112,12 +112,15 @@ public final class SQLiteConnection: DatabaseConnection {
         if offset >= 0, let sql {
             error.line = TextPosition(utf8Offset: offset, in: sql.utf8).line
         }
-        if error.kind == .checkViolation, let check = error.constraint,
-           let (table, column) = try? SQLiteInspector.columnTyped(byCheck: check, self) {
-            error.kind = .invalidValue
-            error.reason = "a value is not of its column's type (\(table).\(column)): bind the column's logical type"
-            error.table = table
-            error.column = column
+        if error.kind == .checkViolation, let check = error.constraint {
+            if let (table, column) = try? SQLiteInspector.columnTyped(byCheck: check, self) {
+                error.kind = .invalidValue
+                error.reason = "a value is not of its column's type (\(table).\(column)): bind the column's logical type"
+                error.table = table
+                error.column = column
+            } else if error.table == nil, let table = try? SQLiteInspector.table(declaringCheck: check, self) {
+                error.table = table
+            }
         }
         return error
     }

@@ -61,6 +61,15 @@ public struct SQLiteInspector: SchemaInspector {
         return nil
     }
 
+    /// The one table whose definition holds the CHECK SQLite named in an error (a constraint
+    /// name, or the expression of an unnamed CHECK); `nil` when none or several do. PostgreSQL
+    /// names the table of every failed CHECK, so the driver asks this to do the same.
+    static func table(declaringCheck check: String, _ connection: any DatabaseConnection) throws -> String? {
+        let tables = try connection.fetchAll(
+            Relation.self, "SELECT type, name, sql FROM sqlite_master WHERE type = 'table' AND instr(sql, $1) > 0 LIMIT 2", [.text(check)])
+        return tables.count == 1 ? tables[0].name : nil
+    }
+
     // MARK: - Tables
 
     private func table(_ name: String, sql: String, spatial: [SpatialColumn], _ connection: any DatabaseConnection) throws -> SchemaSnapshot.Table {

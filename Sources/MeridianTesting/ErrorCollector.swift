@@ -2,6 +2,7 @@ import Foundation
 
 /// Errors thrown on several threads at once, gathered for one assertion at the end
 /// (`XCTAssertEqual(collector.all, [])` shows every failure, not just the first).
+/// `@unchecked Sendable`: `errors` is read and written only under `lock`.
 public final class ErrorCollector: @unchecked Sendable {
     private let lock = NSLock()
     private var errors: [String] = []

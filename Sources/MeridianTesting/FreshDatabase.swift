@@ -14,7 +14,7 @@ import Meridian
 ///     …
 /// }
 /// ```
-public final class FreshDatabase: @unchecked Sendable {
+public final class FreshDatabase {
     public let backend: Backend
     private var handle: (any DatabaseConnection)?
     private var cleanup: (() -> Void)?
@@ -72,6 +72,8 @@ public final class FreshDatabase: @unchecked Sendable {
     deinit { close() }
 
     /// A connection handed to another thread only to be released there.
+    /// `@unchecked Sendable`: the connection moves to the releasing thread, and nothing on
+    /// this side touches it again.
     private struct ReleasedConnection: @unchecked Sendable {
         let connection: any DatabaseConnection
     }

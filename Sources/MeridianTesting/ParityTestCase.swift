@@ -115,6 +115,7 @@ extension ParityTestCase {
 }
 
 /// Counts parity cases per backend and prints the summary line when the test bundle ends.
+/// `@unchecked Sendable`: its counters and flag are read and written only under `lock`.
 final class ParityReport: NSObject, XCTestObservation, @unchecked Sendable {
     static let shared = ParityReport()
 

@@ -20,6 +20,8 @@ import MeridianPostgres
 ///
 /// A clone costs tens of milliseconds on the server, so a few are created ahead on a
 /// background thread; those not taken are dropped at process exit.
+/// `@unchecked Sendable`: its properties are constants set in `init`; the clones come from a
+/// ``PreparedPool``, which hands each one to a single caller under its own lock.
 public final class PostgresTemplate: @unchecked Sendable {
     public let recipe: DatabaseRecipe
     public let serverURL: String
@@ -107,6 +109,8 @@ public final class PostgresTemplate: @unchecked Sendable {
 
 /// One test's own PostgreSQL database, cloned from a template; dropped by ``close()`` or when
 /// the handle goes away.
+/// `@unchecked Sendable`: made on the pool's thread and handed to one test; its sessions are
+/// dropped under `lock`, so a close at process exit and one by the test cannot race.
 public final class PostgresFreshDatabase: @unchecked Sendable {
     /// The database's name, `meridian_t_<random>`.
     public let name: String

@@ -8,6 +8,9 @@ import Foundation
 /// producer. A background failure stops production; callers then make items themselves and see
 /// the real error. The pool stops when the process exits (``BackgroundWork``), and the exit
 /// waits for an item being made.
+/// `@unchecked Sendable`: `ready` and the flags are touched only under `condition`, and each
+/// item, once made, is handed to exactly one caller and never kept: an item that is not
+/// `Sendable` (a connection) moves between threads but is never shared.
 final class PreparedPool<Item>: @unchecked Sendable {
     private let condition = NSCondition()
     private var ready: [Item] = []

@@ -21,6 +21,8 @@ import MeridianSQLite
 /// clones are prepared ahead on a background thread (`prepareAhead`); a test that finds one
 /// ready waits only to take it. The template keeps one connection open, which also keeps the
 /// library loaded (it unloads, and costs ~20 ms to load again, when its last connection closes).
+/// `@unchecked Sendable`: the image and fingerprint are constants; the template connection is
+/// used only under `keeperLock`; clones come from a ``PreparedPool``, one caller each.
 public final class SQLiteTemplate: @unchecked Sendable {
     public let recipe: DatabaseRecipe
     /// ``DatabaseRecipe/fingerprint(for:)`` of the files the template was built from.

@@ -32,7 +32,7 @@ public enum TestDatabase {
 
 /// A PostgreSQL connection confined to a throwaway schema, so tests never see each other's
 /// tables and need no database of their own (creating a database costs far more than a schema).
-public final class PostgresScratch: @unchecked Sendable {
+public final class PostgresScratch {
     public let connection: PostgresConnection
     public let schema: String
     private var closed = false

@@ -4,6 +4,8 @@ import Foundation
 /// can stop at a clean point; a second Ctrl-C ends the process at once, as usual.
 ///
 /// Installed for as long as the value lives; the default handling comes back when it goes.
+/// `@unchecked Sendable`: the signal handler and the command share `requested` only under `lock`;
+/// the dispatch source is set up once in `init` and cancelled in `deinit`.
 final class InterruptRequest: @unchecked Sendable {
     private let lock = NSLock()
     private var requested = false

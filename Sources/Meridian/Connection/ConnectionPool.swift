@@ -5,6 +5,9 @@ import Foundation
 /// Callers borrow a connection for the length of a closure; when all are busy the next caller
 /// waits (up to ``timeout``) instead of opening one more, so a server never sees more than
 /// `maximumConnections` sessions from this process.
+/// `@unchecked Sendable`: `idle` and `open` change only under `condition`, and a connection is
+/// lent to one closure at a time: connections are not `Sendable`, and the pool is how threads
+/// and tasks share them.
 public final class ConnectionPool<Connection: DatabaseConnection>: @unchecked Sendable {
     public let maximumConnections: Int
     /// How long a caller waits for a free connection before failing with `busy`.

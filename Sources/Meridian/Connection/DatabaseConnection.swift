@@ -69,10 +69,34 @@ extension DatabaseConnection {
         return rows
     }
 
-    /// The first row of a query, or `nil`.
+    /// Calls `body` with each row, in order, until it returns ``RowIteration/stop``; the rows
+    /// after that are not read.
+    ///
+    /// ```swift
+    /// var recent: [Row] = []
+    /// try conn.forEachRow("SELECT * FROM quakes ORDER BY occurred_at DESC", []) { row in
+    ///     recent.append(row)
+    ///     return try row.decode(Double.self, named: "magnitude") < 6 ? .next : .stop
+    /// }
+    /// ```
+    ///
+    /// SQLite stops stepping the statement; PostgreSQL has already sent the result, and the
+    /// rows after the stop are not decoded.
+    public func forEachRow(_ sql: String, _ arguments: [DatabaseValue], until body: (Row) throws -> RowIteration) throws {
+        do {
+            try forEachRow(sql, arguments) { row in
+                if try body(row) == .stop { throw StopReadingRows() }
+            }
+        } catch is StopReadingRows {}
+    }
+
+    /// The first row of a query, or `nil`; the rows after it are not read.
     public func fetchOne(_ sql: String, _ arguments: [DatabaseValue] = []) throws -> Row? {
         var first: Row?
-        try forEachRow(sql, arguments) { row in if first == nil { first = row } }
+        try forEachRow(sql, arguments) { (row: Row) -> RowIteration in
+            first = row
+            return .stop
+        }
         return first
     }
 

@@ -69,6 +69,7 @@ public struct LoggerTelemetry: MigrationTelemetry {
 
 /// Events as JSON lines appended to a file, one object per line, flushed as they happen so a
 /// crash keeps everything up to it.
+/// `@unchecked Sendable`: every write to the file handle happens under `lock`.
 public final class JSONLinesTelemetry: MigrationTelemetry, @unchecked Sendable {
     private let handle: FileHandle
     private let lock = NSLock()

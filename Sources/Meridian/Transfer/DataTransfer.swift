@@ -184,6 +184,9 @@ public struct DataTransfer {
 
 /// Digests tables on a thread of their own, one job after another, while the caller goes on
 /// (building indexes). Each job reads through a session no other thread uses.
+///
+/// `@unchecked Sendable`: the thread writes `result` once and then signals `done`; callers read
+/// it only after waiting on `done`, and the jobs' sessions are used by that thread alone.
 private final class BackgroundDigests: @unchecked Sendable {
     private let jobs: [() throws -> TableDigest]
     private let done = DispatchSemaphore(value: 0)
