@@ -40,5 +40,5 @@ clean:
 		[ -f "$$state" ] || continue; \
 		MERIDIAN_PG_STATE="$$state" scripts/pg-cluster stop; \
 	done
-	rm -rf .pg
+	rm -rf .pg .build-tsan
 	swift package clean

@@ -38,11 +38,7 @@ extension ParityTestCase {
                     try await test.run(try SQLiteDatabase(path: scratch.path), backend)
                 case .postgres:
                     guard let url = TestDatabase.postgresURL else {
-                        if TestDatabase.postgresRequired {
-                            XCTFail(FreshDatabase.MissingServer().description, file: file, line: line)
-                        } else {
-                            ParityReport.shared.skipped(backend)
-                        }
+                        skip(backend, file: file, line: line)
                         continue
                     }
                     let scratch = try TestDatabase.postgres(url: url)
@@ -54,11 +50,7 @@ extension ParityTestCase {
             } catch {
                 XCTFail("[\(backend)] \(String(reflecting: error))", file: file, line: line)
             }
-            if (testRun?.totalFailureCount ?? 0) == failuresBefore {
-                ParityReport.shared.passed(backend)
-            } else {
-                ParityReport.shared.failed(backend)
-            }
+            tally(backend, failuresBefore: failuresBefore)
         }
     }
 }

@@ -95,17 +95,23 @@ open class ParityTestCase: XCTestCase {
         } catch {
             XCTFail("[\(backend)] \(String(reflecting: error))", file: file, line: line)
         }
+        tally(backend, failuresBefore: failuresBefore)
+    }
+}
+
+extension ParityTestCase {
+    /// Counts the case as passed on `backend` when no failure was recorded since
+    /// `failuresBefore`, else as failed.
+    func tally(_ backend: Backend, failuresBefore: Int) {
         if (testRun?.totalFailureCount ?? 0) == failuresBefore {
             ParityReport.shared.passed(backend)
         } else {
             ParityReport.shared.failed(backend)
         }
     }
-}
 
-extension ParityTestCase {
     /// A backend without a server: a failure when one is required, else a counted skip.
-    private func skip(_ backend: Backend, file: StaticString, line: UInt) {
+    func skip(_ backend: Backend, file: StaticString, line: UInt) {
         if TestDatabase.postgresRequired {
             XCTFail(FreshDatabase.MissingServer().description, file: file, line: line)
         } else {
