@@ -216,8 +216,7 @@ public final class PostgresConnection: DatabaseConnection, @unchecked Sendable {
     }
 
     public func ensureSpatialSupport() throws {
-        let installed = try fetchValue(Int64.self, "SELECT count(*) FROM pg_extension WHERE extname = 'postgis'")
-        if installed == 0 { try executeScript("CREATE EXTENSION IF NOT EXISTS postgis") }
+        try PostGIS.ensureExtension(on: self)
     }
 
     /// PostgreSQL enforces foreign keys as each statement runs, and its DDL deletes no rows that

@@ -39,15 +39,17 @@ class CLITestCase: XCTestCase {
         return CLIRunner(binary: binary, directory: work, outputs: outputs)
     }
 
-    /// A fresh working folder and database on `backend`.
-    func sandbox(_ backend: Backend) throws -> CLISandbox {
+    /// A fresh working folder and database on `backend`; `withoutPostGIS` makes the PostgreSQL
+    /// database without the extension the test clusters otherwise give every new database.
+    func sandbox(_ backend: Backend, withoutPostGIS: Bool = false) throws -> CLISandbox {
         let runner = try runner()
         switch backend {
         case .sqlite:
             return CLISandbox(backend: .sqlite, folder: runner.directory, database: "sqlite:db.sqlite", runner: runner, postgres: nil)
         case .postgres:
             let server = try Self.postgresServer()
-            let scratch = try ScratchPostgresDatabase(serverURL: server, adminURL: ScratchPostgresDatabase.adminURL ?? server)
+            let scratch = try ScratchPostgresDatabase(
+                serverURL: server, adminURL: ScratchPostgresDatabase.adminURL ?? server, withoutPostGIS: withoutPostGIS)
             cleanups.append { scratch.drop() }
             return CLISandbox(backend: .postgres, folder: runner.directory, database: scratch.url, runner: runner, postgres: scratch)
         }
