@@ -55,6 +55,19 @@ class CLITestCase: XCTestCase {
         }
     }
 
+    /// What to run the CLI through so that file permissions bind: nothing, or, as root (whom
+    /// permissions do not bind), setpriv dropping to `nobody`; a skip without setpriv.
+    func unprivilegedLauncher(_ s: CLISandbox) throws -> [String] {
+        guard getuid() == 0 else { return [] }
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv") else {
+            throw XCTSkip("running as root, where file permissions do not bind, and without setpriv to drop to nobody")
+        }
+        let launcher = ["/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"]
+        let probe = try s.meridian(["--help"], launcher: launcher)
+        guard probe.status == 0 else { throw XCTSkip("running as root, and nobody cannot run \(s.runner.binary): \(probe.stderr)") }
+        return launcher
+    }
+
     /// `MERIDIAN_POSTGRES_URL`, or a skip (a failure when `MERIDIAN_REQUIRE_POSTGRES=1`).
     static func postgresServer() throws -> String {
         if let url = TestDatabase.postgresURL { return url }

@@ -143,10 +143,13 @@ public struct FixtureLoader {
         case (.bytes, .string(let s)):
             guard let data = Data(base64Encoded: s) else { throw fail("base64 bytes") }
             return .bytes([UInt8](data))
-        case (.geometry(_, let srid), .object):
-            do { return .geometry(try Geometry(geoJSON: json, srid: srid)) } catch {
+        case (.geometry(let shape, let srid), .object):
+            let geometry: Geometry
+            do { geometry = try Geometry(geoJSON: json, srid: srid) } catch {
                 throw FixtureValueError(message: "not a GeoJSON geometry: \(error)")
             }
+            if let mismatch = geometry.mismatch(withColumn: shape, srid: srid) { throw FixtureValueError(message: mismatch) }
+            return .geometry(geometry)
         case (.int, _): throw fail("an integer")
         case (.double, _): throw fail("a number")
         case (.bool, _): throw fail("true or false")
