@@ -34,12 +34,17 @@ public final class PostgresConnection: DatabaseConnection {
 
     /// Connects with a libpq connection URI or keyword string; `""` uses only the `PG*`
     /// environment variables.
+    ///
+    /// - Throws: ``DatabaseError`` of kind `connection` when the string is malformed or the
+    ///   server cannot be reached, `authentication` when it refuses the credentials; the
+    ///   message never holds the password (``PostgresConnectionString``).
     public init(url: String) throws {
-        guard let connection = PQconnectdb(url) else {
+        let conninfo = try PostgresConnectionString(url)
+        guard let connection = PQconnectdb(conninfo.text) else {
             throw DatabaseError(.connection, "libpq could not allocate a connection")
         }
         guard PQstatus(connection) == CONNECTION_OK else {
-            let message = String(cString: PQerrorMessage(connection))
+            let message = conninfo.scrub(String(cString: PQerrorMessage(connection)))
             PQfinish(connection)
             throw PostgresError.connectionFailed(message)
         }
@@ -216,8 +221,7 @@ public final class PostgresConnection: DatabaseConnection {
     }
 
     public func ensureSpatialSupport() throws {
-        let installed = try fetchValue(Int64.self, "SELECT count(*) FROM pg_extension WHERE extname = 'postgis'")
-        if installed == 0 { try executeScript("CREATE EXTENSION IF NOT EXISTS postgis") }
+        try PostGIS.ensureExtension(on: self)
     }
 
     /// PostgreSQL enforces foreign keys as each statement runs, and its DDL deletes no rows that

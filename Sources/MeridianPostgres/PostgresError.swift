@@ -51,6 +51,7 @@ enum PostgresError {
         case "55P03", "57014": .busy
         case "28P01", "28000": .authentication
         case "25006": .readOnly
+        case "XX001", "XX002": .corrupt
         case "42501": .permissionDenied
         case "22P02", "22007", "22008", "22023", "22021", "22P05", "42804": .invalidValue
         case _ where state.hasPrefix("08") || state.hasPrefix("57P"): .connection

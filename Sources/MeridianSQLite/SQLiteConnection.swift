@@ -35,7 +35,8 @@ public final class SQLiteConnection: DatabaseConnection {
     /// Opens (creating if needed) the database at `path`; `":memory:"` for a private in-memory one.
     ///
     /// - Parameters:
-    ///   - readOnly: open without write access; the file must exist.
+    ///   - readOnly: open without write access; the file must exist. A database in WAL mode in
+    ///     a read-only folder is opened as immutable when that is safe (``readOnlyTarget(_:)``).
     ///   - spatiaLite: load `mod_spatialite`. Every connection that touches a spatial table
     ///     needs it: SpatiaLite's column triggers call its functions on each insert.
     public init(path: String, readOnly: Bool = false, spatiaLite: Bool = true) throws {
@@ -44,7 +45,7 @@ public final class SQLiteConnection: DatabaseConnection {
         var db: OpaquePointer?
         let flags = (readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE)
             | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI
-        let code = sqlite3_open_v2(path, &db, flags, nil)
+        let code = sqlite3_open_v2(readOnly ? try Self.readOnlyTarget(path) : path, &db, flags, nil)
         guard code == SQLITE_OK, let db else {
             let message = db.map { String(cString: sqlite3_errmsg($0)) } ?? "out of memory"
             if let db { sqlite3_close_v2(db) }
@@ -107,7 +108,9 @@ public final class SQLiteConnection: DatabaseConnection {
     // MARK: - Errors
 
     func error(code: Int32, sql: String?) -> DatabaseError {
-        var error = SQLiteError.make(code: sqlite3_extended_errcode(handle), message: String(cString: sqlite3_errmsg(handle)), sql: sql)
+        let extended = sqlite3_extended_errcode(handle)
+        var error = SQLiteError.make(code: extended, message: String(cString: sqlite3_errmsg(handle)), sql: sql)
+        if let reason = SQLiteError.reason(code: extended, path: path) { error.reason = reason }
         let offset = Int(sqlite3_error_offset(handle))
         if offset >= 0, let sql {
             error.line = TextPosition(utf8Offset: offset, in: sql.utf8).line

@@ -47,6 +47,9 @@ enum SQLiteError {
             case SQLITE_NOTADB:
                 error.kind = .notADatabase
                 error.reason = "the file is not an SQLite database"
+            case SQLITE_CORRUPT:
+                error.kind = .corrupt
+                error.reason = "the database file is damaged"
             case SQLITE_CANTOPEN:
                 error.kind = .connection
                 error.reason = "the database file cannot be opened: check that its folder exists and is writable"
@@ -69,6 +72,26 @@ enum SQLiteError {
             }
         }
         return error
+    }
+
+    /// The reason for errors that are about the database file rather than the statement, naming
+    /// the file (the statement's own words would leave a user guessing which database is meant);
+    /// `nil` for other errors.
+    ///
+    /// - `SQLITE_CORRUPT`: a damaged file, whatever statement found it;
+    /// - `SQLITE_READONLY_DIRECTORY`: the file may be writable, but its folder is not, and a
+    ///   database in WAL mode needs its `-wal` and `-shm` files beside it.
+    static func reason(code: Int32, path: String) -> String? {
+        switch code {
+        case SQLITE_READONLY | (6 << 8):
+            let parent = (path as NSString).deletingLastPathComponent
+            let folder = parent.isEmpty ? FileManager.default.currentDirectoryPath : parent
+            return "the folder \(folder) is read-only, and SQLite keeps \((path as NSString).lastPathComponent)-wal and -shm beside the database: make the folder writable, or open the file read-only (sqlite:\(path)?mode=ro)"
+        case _ where code & 0xFF == SQLITE_CORRUPT:
+            return "\(path) is damaged (SQLite reports: database disk image is malformed): restore it from a backup, or try `sqlite3 \(path) .recover`"
+        default:
+            return nil
+        }
     }
 
     /// Plain `SQLITE_ERROR` carries its meaning in the message only.

@@ -69,7 +69,8 @@ public final class SQLiteTransferSource: TransferSource {
             if code == SQLITE_DONE { return }
             guard code == SQLITE_ROW else {
                 var error = connection.error(code: code, sql: nil)
-                error.reason = "reading table \(table.name) of \(connection.path): \(error.reason)"
+                let file = error.reason.contains(connection.path) ? "" : " of \(connection.path)"
+                error.reason = "reading table \(table.name)\(file): \(error.reason)"
                 throw error
             }
             row += 1

@@ -33,16 +33,21 @@ enum SpatiaLite {
     /// each (8–10 s on a file in SQLite's default journal mode, 0.2 s in WAL); with the `'WGS84'`
     /// mode it inserts only the WGS84 family (129 systems: 4326 and its UTM zones) in about
     /// 8 ms (`meridian-bench spatial-metadata`), which keeps ellipsoidal distances
-    /// working ('NONE' would make them NULL). Its first argument asks it to open its own
-    /// transaction, which silently does nothing inside one that is already open, so the
-    /// argument follows the connection's state. The function reports failure by returning 0,
-    /// not by raising, so the result is checked.
+    /// working ('NONE' would make them NULL). The function reports failure by returning 0, not
+    /// by raising, so the result is checked.
+    ///
+    /// The test and the set-up run in one writing transaction (`BEGIN IMMEDIATE`, or a
+    /// savepoint inside the caller's), with `InitSpatialMetadata`'s own transaction turned off
+    /// by its first argument: a second process waits for the write lock and then finds the
+    /// tables, where a test outside the lock would let both create them and one fail.
     static func ensureMetadata(on connection: SQLiteConnection) throws {
         guard try !connection.hasSpatialMetadata() else { return }
-        let ownTransaction = connection.isAutocommit ? 1 : 0
-        try connection.run(.expectTrue(
-            "SELECT InitSpatialMetadata(\(ownTransaction), 'WGS84')",
-            failure: "SpatiaLite could not create its metadata tables (InitSpatialMetadata returned 0)"))
+        try connection.transaction {
+            guard try !connection.hasSpatialMetadata() else { return }
+            try connection.run(.expectTrue(
+                "SELECT InitSpatialMetadata(0, 'WGS84')",
+                failure: "SpatiaLite could not create its metadata tables (InitSpatialMetadata returned 0)"))
+        }
     }
 
     /// The SpatiaLite version of a connection that loaded it.

@@ -17,7 +17,8 @@ struct LoadCSV: ParsableCommand {
             stored event, the same or an earlier one is left alone, so loading a file again \
             changes nothing. The whole load is one transaction.
 
-            A bad row is reported as FILE:LINE: reason (the header is line 1). With --on-error \
+            A record may be up to 1 MiB (1,024 KiB), quoted line breaks included; a longer one stops the \
+            load, naming its line. A bad row is reported as FILE:LINE: reason (the header is line 1). With --on-error \
             reject (the default) any bad row means nothing is loaded and the exit status is 1. \
             With --on-error skip the good rows are loaded and the exit status is 2 when rows \
             were skipped.

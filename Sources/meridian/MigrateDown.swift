@@ -10,7 +10,8 @@ struct MigrateDown: ParsableCommand {
     @Option(help: ArgumentHelp("Roll back until this version is the newest applied (0 for none), spelled as its file name spells it.", valueName: "version"))
     var to: String?
 
-    @Option(help: ArgumentHelp("Roll back this many migrations.", valueName: "n"))
+    // Unconditional, so that `--steps -1` reaches validate() instead of reading as an option.
+    @Option(parsing: .unconditional, help: ArgumentHelp("Roll back this many migrations.", valueName: "n"))
     var steps: Int?
 
     @Flag(help: "Roll back every applied migration.")
@@ -26,7 +27,7 @@ struct MigrateDown: ParsableCommand {
         if [to != nil, steps != nil, all].filter({ $0 }).count > 1 {
             throw ValidationError("give one of --to, --steps and --all")
         }
-        if let steps, steps < 1 { throw ValidationError("--steps must be at least 1") }
+        if let steps, steps < 1 { throw ValidationError("--steps must be 1 or more, not \(steps)") }
     }
 
     func run() throws {

@@ -136,8 +136,7 @@ final class BadDatabaseTests: CLITestCase {
         XCTAssertEqual(process.terminationStatus, 0, "sqlite3 made the file")
     }
 
-    /// A file and folder without write permission. Root ignores permissions, so as root the
-    /// CLI runs as `nobody` through setpriv; without setpriv the case is skipped.
+    /// A file and folder without write permission (``unprivilegedLauncher(_:)``).
     func testReadOnlyFile() throws {
         let s = try sandbox(.sqlite)
         try s.writeTableMigration(1, "t1")
@@ -146,17 +145,7 @@ final class BadDatabaseTests: CLITestCase {
         let before = try s.state()
         let bytes = try Data(contentsOf: URL(fileURLWithPath: s.path("db.sqlite")))
 
-        var launcher: [String] = []
-        if getuid() == 0 {
-            guard FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv") else {
-                throw XCTSkip("running as root, where file permissions do not bind, and without setpriv to drop to nobody")
-            }
-            launcher = ["/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"]
-            let probe = try s.meridian(["--help"], launcher: launcher)
-            guard probe.status == 0 else {
-                throw XCTSkip("running as root, and nobody cannot run \(s.runner.binary): \(probe.stderr)")
-            }
-        }
+        let launcher = try unprivilegedLauncher(s)
         try FileManager.default.setAttributes([.posixPermissions: 0o444], ofItemAtPath: s.path("db.sqlite"))
         try FileManager.default.setAttributes([.posixPermissions: 0o555], ofItemAtPath: s.folder.path)
         defer { try? FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: s.folder.path) }

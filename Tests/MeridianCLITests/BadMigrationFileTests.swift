@@ -23,6 +23,9 @@ final class BadMigrationFileTests: CLITestCase {
     func testNULByteOnSQLite() throws { try nulByte(sandbox(.sqlite)) }
     func testNULByteOnPostgres() throws { try nulByte(sandbox(.postgres)) }
 
+    func testOwnTransactionInATransactionalScriptOnSQLite() throws { try ownTransaction(sandbox(.sqlite)) }
+    func testOwnTransactionInATransactionalScriptOnPostgres() throws { try ownTransaction(sandbox(.postgres)) }
+
     /// PostgreSQL only: SQLite has no DETAIL or HINT.
     func testFailurePrintsTheServersDetailAndHintOnPostgres() throws { try detailAndHint(sandbox(.postgres)) }
 
@@ -127,6 +130,52 @@ final class BadMigrationFileTests: CLITestCase {
         try assertRefused(s, before, mentioning: ["\(s.upFile(2, "delete_two")):2:", "column 15", "NUL byte"], filesBroken: true)
         XCTAssertEqual(try s.query("SELECT count(*) AS n FROM t1").first?["n"] as? Int, 2, "[\(s.backend)] no row was deleted")
         XCTAssertEqual(try s.recordedVersions(), [1], "[\(s.backend)] the migration is not recorded")
+    }
+
+    /// A hand-written `BEGIN; … COMMIT;` (or a `ROLLBACK`, `SAVEPOINT`) in a script Meridian runs
+    /// in its own transaction is refused before anything runs, naming the file and line and the
+    /// way out; the same file with `-- meridian:no-transaction` first runs, and so does a
+    /// trigger or function whose body holds `BEGIN … END` or `COMMIT`.
+    private func ownTransaction(_ s: CLISandbox) throws {
+        let before = try baseline(s)
+        let body = "BEGIN;\nCREATE TABLE t2 (id \(s.integer) PRIMARY KEY);\nINSERT INTO t2 (id) VALUES (1);\nCOMMIT;\n"
+        try s.writeMigration(2, "own_transaction", up: "-- written for psql\n" + body, down: "DROP TABLE t2;\n")
+        try assertRefused(
+            s, before, mentioning: ["\(s.upFile(2, "own_transaction")):2:", "`BEGIN`", "already runs this migration in one", "-- meridian:no-transaction"],
+            filesBroken: true)
+        for statement in ["ROLLBACK", "SAVEPOINT before_t2", "END"] {
+            try s.writeMigration(
+                2, "own_transaction", up: "CREATE TABLE t2 (id \(s.integer));\n\n\(statement);\n", down: "DROP TABLE t2;\n")
+            try assertRefused(
+                s, before, mentioning: ["\(s.upFile(2, "own_transaction")):3:", "`\(statement.split(separator: " ")[0])`"], filesBroken: true)
+        }
+
+        try s.writeMigration(2, "own_transaction", up: "-- meridian:no-transaction\n" + body, down: "DROP TABLE t2;\n")
+        XCTAssertSucceeds(try s.migrate("up"), "[\(s.backend)] the directive's advice works")
+        XCTAssertEqual(try s.query("SELECT count(*) AS n FROM t2").first?["n"] as? Int, 1)
+
+        let bodies = s.backend.expect(
+            sqlite: """
+                CREATE TABLE t3 (id INTEGER PRIMARY KEY, n INTEGER);
+                CREATE TRIGGER t3_count AFTER INSERT ON t3 BEGIN
+                  UPDATE t3 SET n = CASE WHEN n IS NULL THEN 1 ELSE n END WHERE id = NEW.id;
+                END;
+
+                """,
+            postgres: """
+                CREATE TABLE t3 (id bigint PRIMARY KEY, n bigint);
+                CREATE FUNCTION t3_count() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN
+                  NEW.n := 1;
+                  RETURN NEW;
+                END;
+                $$;
+                CREATE PROCEDURE t3_batch() LANGUAGE plpgsql AS $$ BEGIN INSERT INTO t3 (id) VALUES (9); COMMIT; END $$;
+                CREATE FUNCTION t3_one() RETURNS bigint LANGUAGE sql BEGIN ATOMIC SELECT 1; END;
+
+                """)
+        try s.writeMigration(3, "bodies", up: bodies, down: "DROP TABLE t3;\n")
+        XCTAssertSucceeds(try s.migrate("up"), "[\(s.backend)] BEGIN, END and COMMIT inside bodies are not the script's own")
     }
 
     /// The server's DETAIL and HINT appear under the failure, as `psql` prints them, and the

@@ -39,18 +39,33 @@ class CLITestCase: XCTestCase {
         return CLIRunner(binary: binary, directory: work, outputs: outputs)
     }
 
-    /// A fresh working folder and database on `backend`.
-    func sandbox(_ backend: Backend) throws -> CLISandbox {
+    /// A fresh working folder and database on `backend`; `withoutPostGIS` makes the PostgreSQL
+    /// database without the extension the test clusters otherwise give every new database.
+    func sandbox(_ backend: Backend, withoutPostGIS: Bool = false) throws -> CLISandbox {
         let runner = try runner()
         switch backend {
         case .sqlite:
             return CLISandbox(backend: .sqlite, folder: runner.directory, database: "sqlite:db.sqlite", runner: runner, postgres: nil)
         case .postgres:
             let server = try Self.postgresServer()
-            let scratch = try ScratchPostgresDatabase(serverURL: server, adminURL: ScratchPostgresDatabase.adminURL ?? server)
+            let scratch = try ScratchPostgresDatabase(
+                serverURL: server, adminURL: ScratchPostgresDatabase.adminURL ?? server, withoutPostGIS: withoutPostGIS)
             cleanups.append { scratch.drop() }
             return CLISandbox(backend: .postgres, folder: runner.directory, database: scratch.url, runner: runner, postgres: scratch)
         }
+    }
+
+    /// What to run the CLI through so that file permissions bind: nothing, or, as root (whom
+    /// permissions do not bind), setpriv dropping to `nobody`; a skip without setpriv.
+    func unprivilegedLauncher(_ s: CLISandbox) throws -> [String] {
+        guard getuid() == 0 else { return [] }
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv") else {
+            throw XCTSkip("running as root, where file permissions do not bind, and without setpriv to drop to nobody")
+        }
+        let launcher = ["/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"]
+        let probe = try s.meridian(["--help"], launcher: launcher)
+        guard probe.status == 0 else { throw XCTSkip("running as root, and nobody cannot run \(s.runner.binary): \(probe.stderr)") }
+        return launcher
     }
 
     /// `MERIDIAN_POSTGRES_URL`, or a skip (a failure when `MERIDIAN_REQUIRE_POSTGRES=1`).

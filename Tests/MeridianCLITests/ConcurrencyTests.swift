@@ -2,11 +2,16 @@ import Foundation
 import MeridianTesting
 import XCTest
 
-/// Two `meridian migrate up` processes started together on one database, and a process
-/// killed in the middle of a migration.
+/// `meridian migrate up` processes started together on one database (two; five on a fresh
+/// spatial database), and a process killed in the middle of a migration.
 final class ConcurrencyTests: CLITestCase {
     func testTwoMigratorsStartedTogetherOnSQLite() throws { try twoMigratorsStartedTogether(sandbox(.sqlite)) }
     func testTwoMigratorsStartedTogetherOnPostgres() throws { try twoMigratorsStartedTogether(sandbox(.postgres)) }
+
+    func testFiveMigratorsOnAFreshSpatialDatabaseOnSQLite() throws { try migratorsOnAFreshSpatialDatabase(sandbox(.sqlite)) }
+    func testFiveMigratorsOnAFreshSpatialDatabaseOnPostgres() throws {
+        try migratorsOnAFreshSpatialDatabase(sandbox(.postgres, withoutPostGIS: true))
+    }
 
     func testKilledDuringUpLeavesACleanVersionOnSQLite() throws { try killedDuringUp(sandbox(.sqlite)) }
     func testKilledDuringUpLeavesACleanVersionOnPostgres() throws { try killedDuringUp(sandbox(.postgres)) }
@@ -38,6 +43,34 @@ final class ConcurrencyTests: CLITestCase {
         let report = try s.status()
         XCTAssertEqual(report.applied, Array(1...10))
         XCTAssertEqual(report.problems, [])
+    }
+
+    /// Five processes run `migrate up` together on a database without SpatiaLite's metadata or
+    /// PostGIS, whose first migration makes a geometry column: the spatial set-up happens once,
+    /// under the migrators' lock, so every process exits 0 and each migration is applied once.
+    private func migratorsOnAFreshSpatialDatabase(_ s: CLISandbox) throws {
+        try s.writeMigration(
+            1, "create_places",
+            up: s.backend.expect(
+                sqlite: "CREATE TABLE places (id INTEGER PRIMARY KEY, name TEXT);\nSELECT AddGeometryColumn('places', 'geom', 4326, 'POINT', 'XY');\n",
+                postgres: "CREATE TABLE places (id bigint PRIMARY KEY, name text, geom geography(Point, 4326));\n"),
+            down: "DROP TABLE places;\n")
+        try s.writeTableMigration(2, "visits")
+        if s.backend == .postgres {
+            XCTAssertEqual(try s.query("SELECT count(*) AS n FROM pg_extension WHERE extname = 'postgis'").first?["n"] as? Int, 0)
+        }
+
+        let processes = try (1...5).map { _ in try s.launchMigrate("up") }
+        let results = try processes.map { try $0.wait(timeout: 120) }
+        for result in results { XCTAssertSucceeds(result, "[\(s.backend)] every migrator succeeds") }
+        let appliedLines = results.flatMap { $0.stdout.split(separator: "\n").filter { $0.hasPrefix("applied ") } }
+            .map { $0.split(separator: " ").prefix(2).joined(separator: " ") }
+        XCTAssertEqual(
+            appliedLines.sorted(), ["applied 0001_create_places", "applied 0002_create_visits"],
+            "[\(s.backend)] each migration is applied by exactly one process\n\(results)")
+        XCTAssertEqual(try s.recordedVersions(), [1, 2])
+        XCTAssertEqual(try s.status().problems, [])
+        XCTAssertTrue(try s.tables().isSuperset(of: ["places", "visits"]))
     }
 
     /// SIGKILL while the slow statement of 0002 runs (after its CREATE TABLE): the database is

@@ -19,11 +19,13 @@ final class ScratchPostgresDatabase {
             ?? TestDatabase.postgresURL
     }
 
-    init(serverURL: String, adminURL: String) throws {
+    /// Creates the database from `template1` (where the test clusters install PostGIS), or
+    /// from `template0` when `withoutPostGIS`, for tests of a database's first spatial migration.
+    init(serverURL: String, adminURL: String, withoutPostGIS: Bool = false) throws {
         name = "meridian_cli_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "").prefix(16)
         url = try Self.url(serverURL, database: name)
         self.adminURL = adminURL
-        try PostgresConnection(url: adminURL).executeScript("CREATE DATABASE \(name)")
+        try PostgresConnection(url: adminURL).executeScript("CREATE DATABASE \(name)" + (withoutPostGIS ? " TEMPLATE template0" : ""))
     }
 
     /// `url` with its database (the path) replaced.

@@ -84,8 +84,21 @@ final class CSVReaderTests: XCTestCase {
         var reader = CSVReader(text: text, chunkSize: 4096)
         XCTAssertNoThrow(try reader.next())
         XCTAssertThrowsError(try reader.next()) { error in
-            XCTAssertEqual(error as? CSVError, .recordTooLong(line: 2, limit: CSVReader.maximumRecordBytes))
+            XCTAssertEqual(error as? CSVError, .recordTooLong(line: 2, limit: CSVReader.maximumRecordBytes, inQuotedField: true))
             XCTAssertTrue("\(error)".contains("line 2"), "\(error)")
+            XCTAssertTrue("\(error)".contains("quote opened in it is probably never closed"), "\(error)")
+        }
+    }
+
+    /// A record without any quote that is simply too long says so, and speaks of no quote.
+    func testAnUnquotedRecordPastTheLimitIsNotBlamedOnAQuote() {
+        let text = "a\n" + String(repeating: "x", count: CSVReader.maximumRecordBytes + 10_000) + "\n"
+        var reader = CSVReader(text: text, chunkSize: 4096)
+        XCTAssertNoThrow(try reader.next())
+        XCTAssertThrowsError(try reader.next()) { error in
+            XCTAssertEqual(error as? CSVError, .recordTooLong(line: 2, limit: CSVReader.maximumRecordBytes, inQuotedField: false))
+            XCTAssertTrue("\(error)".contains("1024 KiB, the longest a record may be"), "\(error)")
+            XCTAssertFalse("\(error)".contains("quote"), "\(error)")
         }
     }
 

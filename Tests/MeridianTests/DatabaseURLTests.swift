@@ -105,6 +105,11 @@ final class DatabaseURLTests: XCTestCase {
         XCTAssertTrue(text.contains("sslmode=require"), text)
     }
 
+    func testDescriptionRedactsAPasswordHoldingAnUnencodedAtOrSlashWhole() {
+        XCTAssertEqual(parse("postgres://alice:S3c@ret!@db/app")?.description, "postgres://alice:***@db/app")
+        XCTAssertEqual(parse("postgres://alice:S3c/ret!@db/app")?.description, "postgres://alice:***@db/app")
+    }
+
     func testDescriptionRedactsPasswordQueryItems() {
         let text = parse("postgresql://alice@db/app?sslmode=require&password=hunter2&application_name=x")?.description ?? ""
         XCTAssertFalse(text.contains("hunter2"), text)

@@ -148,6 +148,22 @@ final class MigrationDirectoryTests: XCTestCase {
         }
     }
 
+    /// Diesel runs each migration in a transaction too, unless `run_in_transaction = false`.
+    func testDieselFoldersWithTheirOwnTransaction() throws {
+        let files = [
+            "2024-05-01-120000_a/up.sql": "BEGIN;\nCREATE TABLE a (x int);\nCOMMIT;\n",
+            "2024-05-01-120000_a/down.sql": "DROP TABLE a;\n",
+        ]
+        XCTAssertThrowsError(try folder(files).load(dialect: .postgres)) { error in
+            XCTAssertTrue("\(error)".contains("2024-05-01-120000_a/up.sql:1: `BEGIN`"), "\(error)")
+        }
+        var optedOut = files
+        optedOut["2024-05-01-120000_a/metadata.toml"] = "run_in_transaction = false\n"
+        let migrations = try folder(optedOut).load(dialect: .postgres)
+        XCTAssertEqual(migrations.map(\.up.transactional), [false])
+        XCTAssertEqual(migrations.first?.up.statements.count, 3)
+    }
+
     func testMalformedDieselFolderAndVersionTooLarge() throws {
         try assertError(["create_users/up.sql": "SELECT 1;"], { .malformedName(path: $0 + "/create_users", reason: MigrationEntry.folderPattern) },
                         mentioning: "2024-05-01-120000_create_alerts")

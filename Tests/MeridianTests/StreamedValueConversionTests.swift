@@ -41,6 +41,6 @@ final class StreamedValueConversionTests: XCTestCase {
         XCTAssertEqual(reason(.text("x"), .bytes), "holds 'x', which is not bytes")
         XCTAssertTrue(reason(.geometry(.point(x: 1, y: 2, srid: 3857)), .geometry(.point, srid: 4326)).contains("SRID 3857, but the column's SRID is 4326"))
         XCTAssertTrue(reason(.geometry(.point(x: 1, y: 95)), .geometry(.point, srid: 4326)).contains("outside the value contract"))
-        XCTAssertTrue(reason(.geometry(.lineString([Position(x: 0, y: 0), Position(x: 1, y: 1)])), .geometry(.point, srid: 4326)).contains("holds a LINESTRING"))
+        XCTAssertTrue(reason(.geometry(.lineString([Position(x: 0, y: 0), Position(x: 1, y: 1)])), .geometry(.point, srid: 4326)).contains("holds a LineString, but the column holds Point geometries"))
     }
 }

@@ -83,7 +83,7 @@ public struct CSVReader {
                 scanner.restart()
             }
             guard scanner.bytes.count <= Self.maximumRecordBytes else {
-                throw CSVError.recordTooLong(line: scanner.recordLine, limit: Self.maximumRecordBytes)
+                throw CSVError.recordTooLong(line: scanner.recordLine, limit: Self.maximumRecordBytes, inQuotedField: scanner.isInQuotedField)
             }
         }
         guard !scanner.isEmpty else { return nil }
@@ -127,15 +127,18 @@ public struct CSVReader {
 public enum CSVError: Error, Sendable, Hashable, CustomStringConvertible {
     /// Reading the input failed (the operating system's reason).
     case unreadable(reason: String)
-    /// A record grew past the reader's limit: almost always a quote that is never closed.
-    case recordTooLong(line: Int, limit: Int)
+    /// A record grew past the reader's limit (``CSVReader/maximumRecordBytes``); `inQuotedField`
+    /// when it was inside a quoted field then, almost always a quote that is never closed.
+    case recordTooLong(line: Int, limit: Int, inQuotedField: Bool)
 
     public var description: String {
         switch self {
         case .unreadable(let reason):
             "cannot read the input: \(reason)"
-        case .recordTooLong(let line, let limit):
-            "line \(line): the record is longer than \(limit / 1024) KiB; a quoted field opened there is probably never closed"
+        case .recordTooLong(let line, let limit, true):
+            "line \(line): the record grew past \(limit / 1024) KiB, the longest a record may be, inside a quoted field: a quote opened in it is probably never closed"
+        case .recordTooLong(let line, let limit, false):
+            "line \(line): the record is longer than \(limit / 1024) KiB, the longest a record may be: shorten its fields, or check that the file is CSV with one record per line"
         }
     }
 }

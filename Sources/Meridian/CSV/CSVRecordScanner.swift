@@ -34,6 +34,9 @@ struct RecordScanner {
     /// Whether nothing of a record has been read.
     var isEmpty: Bool { state == .fieldStart && ends.isEmpty }
 
+    /// Whether the scanner is inside a quoted field, which a later quote would close.
+    var isInQuotedField: Bool { state == .quoted || state == .quoteInQuoted }
+
     /// Forgets a blank line and starts the next record.
     mutating func restart() {
         ends.removeAll(keepingCapacity: true)

@@ -34,6 +34,10 @@ public protocol DatabaseConnection: AnyObject {
 
     /// Makes spatial columns possible: SpatiaLite's metadata tables, or the `postgis` extension.
     /// Cheap when they exist already; call it before creating a geometry column.
+    ///
+    /// Safe to call from several processes at once on a fresh database: the check and the
+    /// set-up run under a lock (SQLite's write lock, a PostgreSQL advisory lock), so one process
+    /// makes it and the others wait, then find it made.
     func ensureSpatialSupport() throws
 
     /// The checks and settings a run of migrations needs on this engine (see

@@ -46,12 +46,14 @@ public enum DatabaseURL: Sendable, Equatable, CustomStringConvertible {
     }
 
     /// Hides passwords textually, so that URLs `URLComponents` cannot parse (libpq's multi-host
-    /// `postgres://u:p@h1,h2/db`) are hidden too.
+    /// `postgres://u:p@h1,h2/db`) are hidden too. A password runs to the last `@`, so one that
+    /// holds an unencoded `@` or `/` is hidden whole (a later `@` in the query hides more than
+    /// needed, never less).
     static func redact(_ url: String) -> String {
         let patterns =
             url.contains("://")
             ? [
-                (#"^([A-Za-z][A-Za-z0-9+.-]*://[^:/@?#]*):[^@]*@"#, "$1:***@"),  // userinfo password
+                (#"^([A-Za-z][A-Za-z0-9+.-]*://[^:/@?#]*):.*@"#, "$1:***@"),  // userinfo password
                 (#"([?&]password=)[^&]*"#, "$1***"),  // query parameter
             ]
             : [(#"password\s*=\s*('([^'\\]|\\.)*'|\S+)"#, "password=***")]  // keyword form

@@ -64,6 +64,9 @@ public struct DatabaseError: Error, Sendable, CustomStringConvertible, CustomDeb
         public static let permissionDenied = Kind("permissionDenied")
         /// The file is not a database of the expected kind.
         public static let notADatabase = Kind("notADatabase")
+        /// The database's storage is damaged (SQLite's `SQLITE_CORRUPT`, PostgreSQL's XX001 and
+        /// XX002): restore it from a backup.
+        public static let corrupt = Kind("corrupt")
         /// A column could not be decoded into the requested Swift type.
         public static let decoding = Kind("decoding")
         /// The API was used out of order (a closed connection, commit without begin).

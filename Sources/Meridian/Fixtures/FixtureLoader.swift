@@ -98,14 +98,24 @@ public struct FixtureLoader {
         public var description: String { message }
     }
 
-    /// A JSON fixture value as a value of the column's logical type.
+    /// The number as a double, or a refusal when it is beyond a double's range, where it would
+    /// be stored as infinity (or zero) on both backends.
+    private static func finite(_ number: JSONNumber) throws -> Double {
+        guard let value = number.finiteDoubleValue else {
+            throw FixtureValueError(message: "\(number.excerpt) is out of range for a double precision number (about ±1.8e308, down to 4.9e-324)")
+        }
+        return value
+    }
+
+    /// A JSON fixture value as a value of the column's logical type; a number beyond a double's
+    /// range is refused rather than stored as infinity.
     public static func value(_ json: JSON, as type: SchemaSnapshot.ColumnType) throws -> DatabaseValue {
         if case .null = json { return .null }
         guard case .logical(let logical) = type else {
             // Outside the contract: pass plain JSON scalars through as they are.
             switch json {
             case .bool(let b): return .bool(b)
-            case .number(let n): return n.int64Value.map(DatabaseValue.int) ?? .double(n.doubleValue)
+            case .number(let n): return try n.int64Value.map(DatabaseValue.int) ?? .double(finite(n))
             case .string(let s): return .text(s)
             default: return .json(json)
             }
@@ -117,7 +127,7 @@ public struct FixtureLoader {
         case (.int, .number(let n)):
             guard let v = n.int64Value else { throw fail("a whole number within 64 bits") }
             return .int(v)
-        case (.double, .number(let n)): return .double(n.doubleValue)
+        case (.double, .number(let n)): return .double(try finite(n))
         case (.text, .string(let s)), (.enumeration, .string(let s)): return .text(s)
         case (.bool, .bool(let b)): return .bool(b)
         case (.uuid, .string(let s)):
@@ -133,10 +143,13 @@ public struct FixtureLoader {
         case (.bytes, .string(let s)):
             guard let data = Data(base64Encoded: s) else { throw fail("base64 bytes") }
             return .bytes([UInt8](data))
-        case (.geometry(_, let srid), .object):
-            do { return .geometry(try Geometry(geoJSON: json, srid: srid)) } catch {
+        case (.geometry(let shape, let srid), .object):
+            let geometry: Geometry
+            do { geometry = try Geometry(geoJSON: json, srid: srid) } catch {
                 throw FixtureValueError(message: "not a GeoJSON geometry: \(error)")
             }
+            if let mismatch = geometry.mismatch(withColumn: shape, srid: srid) { throw FixtureValueError(message: mismatch) }
+            return .geometry(geometry)
         case (.int, _): throw fail("an integer")
         case (.double, _): throw fail("a number")
         case (.bool, _): throw fail("true or false")

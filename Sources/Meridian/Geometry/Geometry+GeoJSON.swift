@@ -50,7 +50,10 @@ extension Geometry {
         guard case .array(let values) = json, values.count == 2,
               case .number(let x) = values[0], case .number(let y) = values[1]
         else { throw .malformed("a GeoJSON position is [longitude, latitude]; Meridian stores 2D coordinates only") }
-        return Position(x: x.doubleValue, y: y.doubleValue)
+        guard let longitude = x.finiteDoubleValue, let latitude = y.finiteDoubleValue else {
+            throw .malformed("a GeoJSON coordinate is out of range for a double precision number")
+        }
+        return Position(x: longitude, y: latitude)
     }
 
     private static func positions(_ json: JSON) throws(GeometryError) -> [Position] { try list(json, position) }

@@ -5,6 +5,20 @@
 // same way on both (DIVERGENCES.md #49, #51).
 
 extension Geometry {
+    /// Why the geometry does not fit a column of `shape` and `srid`, as the rest of a sentence
+    /// about it (`a Polygon, but the column holds Point geometries`); `nil` when it fits.
+    /// Checked before a write, so the message names the column on both backends, where
+    /// SpatiaLite's triggers and PostGIS would each refuse it in words of their own.
+    public func mismatch(withColumn shape: GeometryColumnType, srid: Int32) -> String? {
+        if (self.srid ?? 0) != srid {
+            return "a geometry with SRID \(self.srid ?? 0), but the column's SRID is \(srid): transform it (ST_Transform) or fix the column's SRID"
+        }
+        if GeometryColumnType(self.shape) != shape {
+            return "a \(GeometryColumnType(self.shape).postGISName), but the column holds \(shape.postGISName) geometries"
+        }
+        return nil
+    }
+
     /// Throws unless every coordinate is finite and in range for the SRID and every part has
     /// enough points.
     ///

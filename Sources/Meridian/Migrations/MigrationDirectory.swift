@@ -123,12 +123,10 @@ public struct MigrationDirectory: Sendable {
         dialect: StatementDialect, requireDown: Bool
     ) throws(MigrationError) -> Migration {
         if downPath == nil, requireDown { throw .missingDown(path: upPath) }
-        var up = try MigrationScriptParser.parse(read(upPath), path: upPath, dialect: dialect)
+        let up = try MigrationScriptParser.parse(read(upPath), path: upPath, dialect: dialect, transactional: transactional)
         var down: MigrationScript?
-        if let downPath { down = try MigrationScriptParser.parse(read(downPath), path: downPath, dialect: dialect) }
-        if !transactional {
-            up.transactional = false
-            down?.transactional = false
+        if let downPath {
+            down = try MigrationScriptParser.parse(read(downPath), path: downPath, dialect: dialect, transactional: transactional)
         }
         return Migration(version: entry.version, slug: entry.slug, up: up, down: down)
     }

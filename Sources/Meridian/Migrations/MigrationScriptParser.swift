@@ -7,10 +7,14 @@ public enum MigrationScriptParser {
     ///
     /// A first non-empty line `-- meridian:no-transaction` (any case and spacing) makes it
     /// non-transactional; the directive anywhere else is an error rather than silently ignored.
+    /// A transactional script may not control transactions itself (``refuseTransactionControl(_:path:)``).
+    ///
+    /// - Parameter transactional: `false` when the layout already opted out (dbmate's
+    ///   `transaction:false`, Diesel's `run_in_transaction = false`).
     public static func parse(
-        _ text: String, path: String, dialect: StatementDialect, firstLine: Int = 1
+        _ text: String, path: String, dialect: StatementDialect, firstLine: Int = 1, transactional layoutTransactional: Bool = true
     ) throws(MigrationError) -> MigrationScript {
-        var transactional = true
+        var transactional = layoutTransactional
         var seenContent = false
         // Most scripts carry no directive; only those that mention it are read line by line.
         let lines = ASCIISearch.contains(text, "no-transaction")
@@ -27,6 +31,7 @@ public enum MigrationScriptParser {
             seenContent = seenContent || line.contains { !$0.isWhitespace }
         }
         let statements = try StatementSplitter.split(text, dialect: dialect, path: path, firstLine: firstLine)
+        if transactional { try refuseTransactionControl(statements, path: path) }
         return MigrationScript(
             path: path, text: text, transactional: transactional, statements: statements, checksum: SHA256.hex(text))
     }
@@ -59,12 +64,26 @@ public enum MigrationScriptParser {
         func section(_ at: Int) throws(MigrationError) -> MigrationScript {
             let end = at + 1 < markers.count ? markers[at + 1].index : lines.count
             let start = markers[at].index + 1
-            var script = try parse(
-                lines[min(start, end)..<end].joined(separator: "\n"), path: path, dialect: dialect, firstLine: start + 1)
-            script.transactional = script.transactional && markers[at].transactional
-            return script
+            return try parse(
+                lines[min(start, end)..<end].joined(separator: "\n"), path: path, dialect: dialect, firstLine: start + 1,
+                transactional: markers[at].transactional)
         }
         return try (section(0), markers.count > 1 ? section(1) : nil)
+    }
+
+    /// Refuses a top-level `BEGIN`, `COMMIT`, `ROLLBACK`, `END`, `SAVEPOINT` or `RELEASE` in a
+    /// script Meridian runs in its own transaction: the statement would end (or nest under)
+    /// that transaction, so the migration would commit without its tracking row, or a failure
+    /// would leave half of it behind. Hand-written files often carry their own `BEGIN; … COMMIT;`,
+    /// so the message says how little is needed to fix it.
+    static func refuseTransactionControl(_ statements: [SQLStatement], path: String) throws(MigrationError) {
+        guard let statement = statements.first(where: { $0.transactionControlKeyword != nil }),
+              let keyword = statement.transactionControlKeyword else { return }
+        throw .malformedScript(
+            path: path, line: statement.line,
+            reason: "`\(keyword)` controls a transaction, but Meridian already runs this migration in one and commits it "
+                + "together with its tracking row, so a file's own BEGIN/COMMIT is not needed: delete those statements. "
+                + "To manage transactions yourself instead, make `-- meridian:no-transaction` the script's first line")
     }
 
     private static func isNoTransactionDirective(_ line: Substring) -> Bool {

@@ -91,8 +91,8 @@ public final class Migrator {
     public func up(to target: MigrationVersion? = nil) throws -> [Migration] {
         let plan = try pendingUp(to: target)
         guard !plan.isEmpty else { return [] }
-        try prepareSpatialSupport(for: plan.map(\.up))
         return try connection.withMigrationLock {
+            try prepareSpatialSupport(for: plan.map(\.up))
             try history.prepare()
             let safeguard = try connection.makeMigrationSafeguard()
             var done: [Migration] = []
@@ -110,8 +110,8 @@ public final class Migrator {
     public func down(_ target: MigrationPlanner.DownTarget, allowEmptyDown: Bool = false) throws -> [Migration] {
         let plan = try pendingDown(target, allowEmptyDown: allowEmptyDown)
         guard !plan.isEmpty else { return [] }
-        try prepareSpatialSupport(for: plan.compactMap(\.down))
         return try connection.withMigrationLock {
+            try prepareSpatialSupport(for: plan.compactMap(\.down))
             let safeguard = try connection.makeMigrationSafeguard()
             var done: [Migration] = []
             for migration in plan where try revert(migration, safeguard) { done.append(migration) }
@@ -269,8 +269,10 @@ public final class Migrator {
     }
 
     /// Spatial DDL needs SpatiaLite's metadata tables or the PostGIS extension; they are made
-    /// outside the migrations' transactions (SpatiaLite's set-up cannot run inside one quickly),
-    /// and only for scripts that touch spatial types, so plain databases stay plain.
+    /// under the migration lock, before the migrations' own transactions, and only for scripts
+    /// that touch spatial types, so plain databases stay plain. The set-up serialises itself
+    /// too (``DatabaseConnection/ensureSpatialSupport()``): of migrators started together on a
+    /// fresh database, one makes it and the others wait, then find it made.
     private func prepareSpatialSupport(for scripts: [MigrationScript]) throws {
         if scripts.contains(where: \.mentionsSpatialTypes) { try connection.ensureSpatialSupport() }
     }

@@ -107,11 +107,19 @@ public struct DataTransfer {
         var read: Int64 = 0
         let written = try rejected(in: table, source: source) {
             try target.write(table, mode: mode) { write in
-                try source.readRows(of: table) { row in
-                    if digesting { try hasher.add(row, to: &digest) }
-                    try write(row)
-                    read += 1
-                    if read % Self.progressInterval == 0 { progress?.rowsMoved(read) }
+                // The target's refusals pass through the source's reading loop: marked on the
+                // way out, so that what is left is the source's own failure.
+                do {
+                    try source.readRows(of: table) { row in
+                        if digesting { try hasher.add(row, to: &digest) }
+                        do { try write(row) } catch { throw TargetFailure(error: error) }
+                        read += 1
+                        if read % Self.progressInterval == 0 { progress?.rowsMoved(read) }
+                    }
+                } catch let failure as TargetFailure {
+                    throw failure.error
+                } catch let error as DatabaseError {
+                    throw TransferError.sourceUnreadable(table: table.name, reason: error.description)
                 }
             }
         }
@@ -180,6 +188,11 @@ public struct DataTransfer {
     static func milliseconds(since start: DispatchTime) -> Double {
         Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1_000_000
     }
+}
+
+/// An error the target raised while a row was handed to it inside the source's reading loop.
+private struct TargetFailure: Error {
+    let error: any Error
 }
 
 /// Digests tables on a thread of their own, one job after another, while the caller goes on

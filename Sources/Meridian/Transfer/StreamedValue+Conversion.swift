@@ -89,12 +89,7 @@ extension StreamedValue {
     }
 
     private static func check(_ geometry: Geometry, shape: GeometryColumnType, srid: Int32) throws(ConversionFailure) {
-        guard (geometry.srid ?? 0) == srid else {
-            throw ConversionFailure(reason: "holds a geometry with SRID \(geometry.srid ?? 0), but the column's SRID is \(srid): transform it (ST_Transform) or fix the column's SRID")
-        }
-        guard GeometryColumnType(geometry.shape) == shape else {
-            throw ConversionFailure(reason: "holds a \(geometry.typeName), but the column holds \(shape.postGISName) geometries")
-        }
+        if let mismatch = geometry.mismatch(withColumn: shape, srid: srid) { throw ConversionFailure(reason: "holds " + mismatch) }
         do { try geometry.validate() } catch { throw ConversionFailure(reason: "holds a geometry outside the value contract: \(error)") }
     }
 

@@ -18,6 +18,9 @@ public enum TransferError: Error, Sendable, Equatable, CustomStringConvertible {
     /// Source rows whose foreign key matches no row of the referenced table: the target's key
     /// would refuse them.
     case orphanRows(table: String, columns: [String], referencedTable: String, rows: Int64, example: String)
+    /// Reading a table of the source failed (a damaged file, a lost connection): the source's
+    /// fault, not the target's.
+    case sourceUnreadable(table: String, reason: String)
     /// The target refused a row (a constraint, a value its column rejects).
     case rowRejected(table: String, row: Int64?, key: String?, reason: String)
     /// The connection to the target broke while writing a table; the server abandons the
@@ -57,6 +60,8 @@ public enum TransferError: Error, Sendable, Equatable, CustomStringConvertible {
         case .orphanRows(let table, let columns, let referenced, let rows, let example):
             return "table \(table) has \(rows) row\(rows == 1 ? "" : "s") whose \(columns.joined(separator: ", ")) matches no row of \(referenced) (first: \(example)); "
                 + "the target's foreign key would refuse them: delete or fix those rows in the source, then export again"
+        case .sourceUnreadable(let table, let reason):
+            return "the source could not be read at table \(table): \(reason); nothing was written to the target"
         case .rowRejected(let table, let row, let key, let reason):
             let position = row.map { ", row \($0)" } ?? ""
             return "the target refused table \(table)\(position)\(key.map { " (\($0))" } ?? ""): \(reason); nothing was written"

@@ -183,6 +183,24 @@ public struct JSONNumber: Sendable, Hashable, CustomStringConvertible {
     /// The nearest double (big integers and long decimals lose digits here, not in storage).
     public var doubleValue: Double { Double(text) ?? .nan }
 
+    /// The nearest double when the number lies within a double's range; `nil` when ``doubleValue``
+    /// would not be the number at all: beyond ±1.8e308, which reads as infinity (`1e400`, a
+    /// 400-digit integer), or below 4.9e-324 and not zero, which reads as zero (`1e-400`).
+    ///
+    /// ```swift
+    /// JSONNumber(literal: "2.5e3")?.finiteDoubleValue   // 2500.0
+    /// JSONNumber(literal: "1e400")?.finiteDoubleValue   // nil
+    /// ```
+    public var finiteDoubleValue: Double? {
+        let value = doubleValue
+        guard value.isFinite, value != 0 || !text.contains(where: { ("1"..."9").contains($0) }) else { return nil }
+        return value
+    }
+
+    /// The text of the number as messages quote it: at most 40 characters, with the digit count
+    /// when it is longer.
+    public var excerpt: String { text.count > 40 ? "\(text.prefix(24))… (\(text.count) characters)" : text }
+
     /// The value as an integer, if it is one and fits.
     public var int64Value: Int64? { Int64(text) }
 }
