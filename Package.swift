@@ -57,7 +57,7 @@ let package = Package(
         .testTarget(name: "MeridianPostgresTests", dependencies: ["MeridianPostgres", "MeridianTesting"]),
         .testTarget(name: "ParityTests", dependencies: ["Meridian", "MeridianSchema", "MeridianTesting", "MeridianSynthetic"]),
         .testTarget(name: "MeridianSchemaTests", dependencies: ["MeridianSchema", "MeridianSQLite", "MeridianPostgres"]),
-        .testTarget(name: "MeridianCLITests", dependencies: ["Meridian", "MeridianTesting"]),
+        .testTarget(name: "MeridianCLITests", dependencies: ["Meridian", "MeridianSchema", "MeridianTesting"]),
         .testTarget(name: "MeridianTestingTests", dependencies: ["MeridianTesting"]),
         .testTarget(name: "MeridianSyntheticTests", dependencies: ["MeridianSynthetic"]),
     ],
