@@ -50,6 +50,7 @@ public struct PostgresInspector: SchemaInspector {
             text.triggers[trigger.table, default: []].append(trigger.name)
         }
         text.functions = try connection.fetchAll(Function.self, Self.functionsSQL).map { SchemaSQL.Function($0.name, sql: $0.definition) }
+        (text.roles, text.unevenRoles) = Self.roles(try connection.fetchAll(Grant.self, Self.grantsSQL), tables: names)
         return SchemaSnapshot(tables: tables, views: views, sql: text)
     }
 
@@ -59,6 +60,40 @@ public struct PostgresInspector: SchemaInspector {
         WHERE n.nspname = current_schema() AND NOT t.tgisinternal
         ORDER BY t.tgname
         """
+
+    /// Privileges on the current schema's tables and sequences held by roles other than the owner.
+    private static let grantsSQL = """
+        SELECT r.rolname::text AS role, r.rolcanlogin AS login, c.relname::text AS object, c.relkind::text AS kind, a.privilege_type::text AS privilege
+        FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+        CROSS JOIN LATERAL aclexplode(c.relacl) a
+        JOIN pg_roles r ON r.oid = a.grantee
+        WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p', 'S') AND a.grantee <> c.relowner
+        """
+
+    /// Each role with the privileges all tables (and all sequences) grant it, and the roles
+    /// whose privileges differ between tables.
+    private static func roles(_ grants: [Grant], tables: Set<String>) -> ([RoleDefinition], [String]) {
+        var roles: [RoleDefinition] = []
+        var uneven: [String] = []
+        for (role, held) in Dictionary(grouping: grants, by: \.role).sorted(by: { $0.key < $1.key }) {
+            func common(_ kinds: Set<String>, among objects: Set<String>, order: [String]) -> [String] {
+                let byObject = Dictionary(grouping: held.filter { kinds.contains($0.kind) }, by: \.object).mapValues { Set($0.map(\.privilege)) }
+                guard !objects.isEmpty, objects.allSatisfy({ byObject[$0] != nil }) else {
+                    if !byObject.isEmpty { uneven.append(role) }
+                    return []
+                }
+                let shared = objects.map { byObject[$0]! }.reduce(byObject.values.reduce(Set(), { $0.union($1) })) { $0.intersection($1) }
+                if byObject.values.contains(where: { $0 != shared }) { uneven.append(role) }
+                return order.filter(shared.contains)
+            }
+            let sequences = Set(held.filter { $0.kind == "S" }.map(\.object))
+            roles.append(RoleDefinition(
+                role, login: held[0].login,
+                tablePrivileges: common(["r", "p"], among: tables, order: ["SELECT", "INSERT", "UPDATE", "DELETE", "TRUNCATE", "REFERENCES", "TRIGGER"]),
+                sequencePrivileges: common(["S"], among: sequences, order: ["USAGE", "SELECT", "UPDATE"])))
+        }
+        return (roles, Array(Set(uneven)).sorted())
+    }
 
     /// Functions of the current schema, without those an extension brings.
     private static let functionsSQL = """
@@ -294,6 +329,7 @@ public struct PostgresInspector: SchemaInspector {
     private struct Relation: Decodable { var oid: Int64; var name: String; var kind: String; var definition: String? }
     private struct Trigger: Decodable { var name: String; var table: String }
     private struct Function: Decodable { var name: String; var definition: String }
+    private struct Grant: Decodable { var role: String; var login: Bool; var object: String; var kind: String; var privilege: String }
     private struct Name: Decodable { var name: String }
     private struct ColumnRow: Decodable {
         var name: String; var type: String; var notnull: Bool; var generated: Bool; var defaultText: String?; var generationText: String?

@@ -24,7 +24,8 @@ extension Schema {
     /// columns and partial indexes are read into the portable subset where they fit, and CHECKs
     /// that do not are kept as the engine's SQL for both dialects; triggers named
     /// `<table>_set_<column>` become `on_update: now`; views keep their body for both
-    /// dialects; functions (PostgreSQL) keep their statement for their dialect. Each of these
+    /// dialects; functions (PostgreSQL) keep their statement for their dialect; roles keep the
+    /// privileges every table and sequence grants them. Each of these
     /// choices, and anything left out, is a warning: nothing is dropped silently.
     public static func inspecting(_ snapshot: SchemaSnapshot, dialect: any SQLDialect) -> SchemaInspection {
         var inspector = SnapshotReader(snapshot: snapshot, dialect: dialect)
@@ -35,7 +36,10 @@ extension Schema {
             inspector.warn("function \(function.name) is kept for \(dialect.name) only; add the statement for the other dialect (SQLite has none: Meridian's driver registers its functions)")
             return Schema.Function(function.name, sql: DialectSQL(texts: [dialect.schemaFileKey: function.sql]))
         }
-        return SchemaInspection(schema: Schema(tables: tables, views: views, functions: functions), warnings: inspector.warnings)
+        for role in snapshot.sql.unevenRoles {
+            inspector.warn("role \(role) holds different privileges on different tables or sequences; the schema file grants the ones all of them share")
+        }
+        return SchemaInspection(schema: Schema(tables: tables, views: views, functions: functions, roles: snapshot.sql.roles), warnings: inspector.warnings)
     }
 }
 

@@ -1,8 +1,8 @@
 import Meridian
 
 extension Schema {
-    /// A view, with its `SELECT` for each dialect.
-    public struct View: Sendable, Equatable {
+    /// A view or a function: a name, and its SQL for each dialect.
+    public struct SQLDefinition: Sendable, Equatable {
         public var name: String
         public var description: String?
         public var sql: DialectSQL
@@ -13,23 +13,16 @@ extension Schema {
             self.sql = sql
         }
     }
+
+    /// A view, with its `SELECT` for each dialect (rendered as `CREATE VIEW name AS …`).
+    public typealias View = SQLDefinition
 
     /// A function, as the statement that creates it on each dialect.
     ///
     /// SQLite has no stored functions: Meridian's driver registers them on every connection
     /// (`now()`, `gen_random_uuid()`, `calculate_distance_km`). Leave `sqlite` out, or give a
     /// statement that fails where the function is missing (`SELECT calculate_distance_km(0, 0, 0, 0)`).
-    public struct Function: Sendable, Equatable {
-        public var name: String
-        public var description: String?
-        public var sql: DialectSQL
-
-        public init(_ name: String, description: String? = nil, sql: DialectSQL) {
-            self.name = name
-            self.description = description
-            self.sql = sql
-        }
-    }
+    public typealias Function = SQLDefinition
 
     /// A PostgreSQL role and its privileges in the schema (``RoleDefinition``); not applicable
     /// to SQLite, where the file's permissions are the access control.

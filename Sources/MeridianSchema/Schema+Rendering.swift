@@ -57,11 +57,7 @@ extension Schema {
                     column.name, column.type, nullable: column.nullable, spatialIndex: false, default: column.default,
                     generated: column.generated?.sql(for: dialect), identity: table.isIdentity(column))
             },
-            primaryKey: table.primaryKey, unique: table.unique.map { UniqueConstraint($0.name, $0.columns) },
-            foreignKeys: table.foreignKeys.map {
-                Meridian.ForeignKey($0.name, $0.columns, references: $0.referencedTable, $0.referencedColumns, onDelete: $0.onDelete, onUpdate: $0.onUpdate)
-            },
-            checks: checks)
+            primaryKey: table.primaryKey, unique: table.unique, foreignKeys: table.foreignKeys, checks: checks)
     }
 
     /// Table names in an order where each follows those its foreign keys reference.

@@ -81,38 +81,12 @@ extension Schema {
         }
     }
 
-    /// `FOREIGN KEY (columns) REFERENCES table (referencedColumns) ON DELETE … ON UPDATE …`.
-    public struct ForeignKey: Sendable, Equatable {
-        public var name: String
-        public var columns: [String]
-        public var referencedTable: String
-        public var referencedColumns: [String]
-        public var onDelete: Meridian.ForeignKey.Action
-        public var onUpdate: Meridian.ForeignKey.Action
+    /// `FOREIGN KEY (columns) REFERENCES table (referencedColumns) ON DELETE … ON UPDATE …`:
+    /// the core's ``Meridian/ForeignKey``, which the renderer takes as it is.
+    public typealias ForeignKey = Meridian.ForeignKey
 
-        public init(
-            _ name: String, _ columns: [String], references table: String, _ referencedColumns: [String],
-            onDelete: Meridian.ForeignKey.Action = .noAction, onUpdate: Meridian.ForeignKey.Action = .noAction
-        ) {
-            self.name = name
-            self.columns = columns
-            self.referencedTable = table
-            self.referencedColumns = referencedColumns
-            self.onDelete = onDelete
-            self.onUpdate = onUpdate
-        }
-    }
-
-    /// A UNIQUE constraint.
-    public struct Unique: Sendable, Equatable {
-        public var name: String
-        public var columns: [String]
-
-        public init(_ name: String, _ columns: [String]) {
-            self.name = name
-            self.columns = columns
-        }
-    }
+    /// A UNIQUE constraint: the core's ``UniqueConstraint``.
+    public typealias Unique = UniqueConstraint
 
     /// A named CHECK over the table.
     public struct Check: Sendable, Equatable {

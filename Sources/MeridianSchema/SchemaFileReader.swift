@@ -27,8 +27,14 @@ struct SchemaFileReader {
         for (key, value, path) in fields(root, "", allowed: Self.topLevelKeys, what: "the schema file") {
             switch key {
             case "tables": schema.tables = entries(value, path).compactMap { table($0.name, $0.node, $0.path) }
-            case "views": schema.views = entries(value, path).compactMap { view($0.name, $0.node, $0.path) }
-            case "functions": schema.functions = entries(value, path).compactMap { function($0.name, $0.node, $0.path) }
+            case "views":
+                schema.views = entries(value, path).compactMap {
+                    definition($0.name, $0.node, $0.path, what: "view \($0.name)", requireBoth: true, fix: "give the view's SELECT: sql: \"SELECT …\", or sql: {sqlite: …, postgres: …}")
+                }
+            case "functions":
+                schema.functions = entries(value, path).compactMap {
+                    definition($0.name, $0.node, $0.path, what: "function \($0.name)", requireBoth: false, fix: "give the statement that creates it on each dialect: sql: {postgres: \"CREATE FUNCTION …\"}")
+                }
             default: schema.roles = entries(value, path).compactMap { role($0.name, $0.node, $0.path) }
             }
         }
@@ -50,24 +56,16 @@ struct SchemaFileReader {
 
     // MARK: - Views, functions, roles
 
-    private mutating func view(_ name: String, _ node: Node, _ path: String) -> Schema.View? {
+    /// A view (`requireBoth`: its SELECT on every dialect) or a function (its statement on
+    /// the dialects that have one).
+    private mutating func definition(_ name: String, _ node: Node, _ path: String, what: String, requireBoth: Bool, fix: String) -> Schema.SQLDefinition? {
         var description: String?
         var sql: DialectSQL?
-        for (key, value, path) in fields(node, path, allowed: ["description", "sql"], what: "view \(name)") {
-            if key == "description" { description = string(value, path) } else { sql = dialectSQL(value, path, requireBoth: true) }
+        for (key, value, path) in fields(node, path, allowed: ["description", "sql"], what: what) {
+            if key == "description" { description = string(value, path) } else { sql = dialectSQL(value, path, requireBoth: requireBoth) }
         }
-        guard let sql else { return missing("sql", in: node, path, what: "view \(name)", fix: "give the view's SELECT: sql: \"SELECT …\", or sql: {sqlite: …, postgres: …}") }
-        return Schema.View(name, description: description, sql: sql)
-    }
-
-    private mutating func function(_ name: String, _ node: Node, _ path: String) -> Schema.Function? {
-        var description: String?
-        var sql: DialectSQL?
-        for (key, value, path) in fields(node, path, allowed: ["description", "sql"], what: "function \(name)") {
-            if key == "description" { description = string(value, path) } else { sql = dialectSQL(value, path, requireBoth: false) }
-        }
-        guard let sql else { return missing("sql", in: node, path, what: "function \(name)", fix: "give the statement that creates it on each dialect: sql: {postgres: \"CREATE FUNCTION …\"}") }
-        return Schema.Function(name, description: description, sql: sql)
+        guard let sql else { return missing("sql", in: node, path, what: what, fix: fix) }
+        return Schema.SQLDefinition(name, description: description, sql: sql)
     }
 
     private mutating func role(_ name: String, _ node: Node, _ path: String) -> Schema.Role? {

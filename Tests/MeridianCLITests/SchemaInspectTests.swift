@@ -27,6 +27,22 @@ final class SchemaInspectTests: CLITestCase {
         XCTAssertTrue(result.stderr.contains("warning: view v_recent_significant_quakes: its SQLite body is kept for both dialects"), "\(result)")
     }
 
+    /// PostgreSQL prints expressions its own way (`(x >= (0)::double precision)`); read back,
+    /// the reference database's tables are the ones the SQLite folder gives.
+    func testAPostgresDatabaseGivesTheSameTablesAsItsSQLiteTwin() throws {
+        let s = try sandbox(.postgres)
+        XCTAssertSucceeds(try s.meridian(["migrate", "up", "--database", s.database, "--migrations", Self.root.appendingPathComponent("migrations-postgres").path]))
+        let result = try s.meridian(["schema", "inspect", "--database", s.database, "--output", "schema.yaml"])
+        XCTAssertSucceeds(result)
+        let inspected = try Schema.load(path: s.folder.appendingPathComponent("schema.yaml").path)
+        var tables = try Schema.load(path: Self.root.appendingPathComponent("schema.yaml").path).tables
+        for index in tables.indices { tables[index].description = nil }
+        XCTAssertEqual(inspected.tables, tables)
+        XCTAssertEqual(inspected.functions.map(\.name), ["calculate_distance_km", "meridian_now"])
+        XCTAssertEqual(inspected.roles, try Schema.load(path: Self.root.appendingPathComponent("schema.yaml").path).roles)
+        XCTAssertTrue(result.stderr.contains("warning: function meridian_now is kept for PostgreSQL only"), "\(result)")
+    }
+
     func testALiveDatabaseWithTypesOutsideTheContractIsWrittenWithWarnings() throws {
         let s = try sandbox(.sqlite)
         try s.write("m/0001_notes.up.sql", """

@@ -1,6 +1,6 @@
 /// The SQL text an engine keeps behind what a ``SchemaSnapshot`` describes: CHECK expressions,
-/// generated columns' expressions, partial indexes' `WHERE`, view bodies, triggers and
-/// functions, each as the engine prints it.
+/// generated columns' expressions, partial indexes' `WHERE`, view bodies, triggers,
+/// functions and roles' grants, each as the engine prints it.
 ///
 /// Snapshots compare without it (each engine prints an expression its own way:
 /// SQLite keeps the text as written, PostgreSQL prints `(x >= (0)::double precision)`);
@@ -25,6 +25,12 @@ public struct SchemaSQL: Sendable, Equatable {
     public var triggers: [String: [String]] = [:]
     /// Functions the schema defines, in name order, each as the statement that creates it.
     public var functions: [Function] = []
+    /// Roles other than the owner holding privileges on the schema's tables or sequences
+    /// (PostgreSQL), with the privileges every table (and every sequence) grants them.
+    public var roles: [RoleDefinition] = []
+    /// Roles whose privileges differ from table to table, which a ``RoleDefinition`` (the same
+    /// on every table) cannot say.
+    public var unevenRoles: [String] = []
 
     public struct Function: Sendable, Equatable {
         public var name: String
