@@ -138,6 +138,14 @@ final class SchemaFileReaderTests: XCTestCase {
         XCTAssertEqual(try Schema.load(yaml: written), schema, written)
     }
 
+    func testTheReferenceFileIsValidAndReadsBackThroughTheWriter() throws {
+        let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../schema.yaml").path
+        let schema = try Schema.load(path: path)
+        try schema.validate()
+        XCTAssertEqual(schema.tables.count, 14)
+        XCTAssertEqual(try Schema.load(yaml: try SchemaFileWriter.yaml(schema)), schema)
+    }
+
     private func problems(in yaml: String) -> [SchemaProblem] {
         do {
             _ = try Schema.load(yaml: yaml, file: "test.yaml")

@@ -5,8 +5,9 @@ import MeridianTesting
 import XCTest
 
 /// `meridian schema inspect` writes the schema file of a migrations folder or a live database,
-/// and names in warnings what the file cannot say.
-final class SchemaInspectTests: CLITestCase {
+/// and names in warnings what the file cannot say; `schema validate` and `schema sql` check and
+/// render one.
+final class SchemaCommandTests: CLITestCase {
     private static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     /// The reference folder's inspection is the committed schema.yaml, but for what a SQLite
@@ -66,6 +67,38 @@ final class SchemaInspectTests: CLITestCase {
         XCTAssertTrue(result.stderr.contains("warning: column notes.body is VARCHAR(100), outside the value contract; written as text"), "\(result)")
         XCTAssertTrue(result.stderr.contains("warning: column notes.stamp defaults to lower(hex(randomblob(4))), which a schema file cannot declare; left out"), "\(result)")
         XCTAssertTrue(result.stderr.contains("warning: index notes_upper on notes indexes an expression"), "\(result)")
+    }
+
+    func testValidatePrintsEveryProblemWithItsLineAndExitsOne() throws {
+        let s = try sandbox(.sqlite)
+        try s.write("schema.yaml", """
+            tables:
+              a:
+                columns: {id: {type: int, nullable: true}, kind: {type: enum, values: [x], default: y}}
+                primary_key: [id]
+            """)
+        let result = try s.meridian(["schema", "validate"])
+        XCTAssertFailsCleanly(result, mentioning: [
+            "schema.yaml:3:41: table a: primary key column id is nullable",
+            "schema.yaml:3:89: column a.kind defaults to y",
+        ])
+        XCTAssertEqual(result.status, 1, "\(result)")
+        let valid = try s.meridian(["schema", "validate", Self.root.appendingPathComponent("schema.yaml").path])
+        XCTAssertSucceeds(valid)
+        XCTAssertTrue(valid.stdout.contains("valid (14 tables, 3 views, 2 functions, 1 role)"), "\(valid)")
+    }
+
+    func testSQLPrintsEachDialectsDDL() throws {
+        let s = try sandbox(.sqlite)
+        let file = Self.root.appendingPathComponent("schema.yaml").path
+        let sqlite = try s.meridian(["schema", "sql", file, "--dialect", "sqlite"])
+        XCTAssertSucceeds(sqlite)
+        XCTAssertTrue(sqlite.stdout.contains("SELECT AddGeometryColumn('earthquakes', 'location', 4326, 'POINT', 'XY', 1);"), "\(sqlite)")
+        XCTAssertFalse(sqlite.stdout.contains("celestial_app"), "\(sqlite)")
+        let postgres = try s.meridian(["schema", "sql", file, "--dialect", "postgres"])
+        XCTAssertSucceeds(postgres)
+        XCTAssertTrue(postgres.stdout.contains(#""location" geography(Point,4326) NOT NULL"#), "\(postgres)")
+        XCTAssertTrue(postgres.stdout.contains(#"CREATE ROLE "celestial_app" NOLOGIN"#), "\(postgres)")
     }
 
     func testInspectNeedsExactlyOneSource() throws {
