@@ -8,6 +8,7 @@ let package = Package(
         .library(name: "Meridian", targets: ["Meridian"]),
         .library(name: "MeridianSQLite", targets: ["MeridianSQLite"]),
         .library(name: "MeridianPostgres", targets: ["MeridianPostgres"]),
+        .library(name: "MeridianSchema", targets: ["MeridianSchema"]),
         .library(name: "MeridianTesting", targets: ["MeridianTesting"]),
         .library(name: "MeridianSynthetic", targets: ["MeridianSynthetic"]),
         .executable(name: "meridian", targets: ["meridian"]),
@@ -16,6 +17,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         .systemLibrary(
@@ -29,6 +31,7 @@ let package = Package(
             providers: [.apt(["libpq-dev"]), .brew(["libpq"])]
         ),
         .target(name: "Meridian", dependencies: [.product(name: "Logging", package: "swift-log")]),
+        .target(name: "MeridianSchema", dependencies: ["Meridian", .product(name: "Yams", package: "Yams")]),
         .target(name: "MeridianSQLite", dependencies: ["Meridian", "CMeridianSQLite"]),
         .target(name: "MeridianPostgres", dependencies: ["Meridian", "CMeridianLibPQ"]),
         .target(name: "MeridianTesting", dependencies: ["Meridian", "MeridianSQLite", "MeridianPostgres"]),
@@ -36,7 +39,7 @@ let package = Package(
         .executableTarget(
             name: "meridian",
             dependencies: [
-                "Meridian", "MeridianSQLite", "MeridianPostgres", "MeridianSynthetic",
+                "Meridian", "MeridianSchema", "MeridianSQLite", "MeridianPostgres", "MeridianSynthetic",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -52,8 +55,9 @@ let package = Package(
         .testTarget(name: "MeridianTests", dependencies: ["Meridian"]),
         .testTarget(name: "MeridianSQLiteTests", dependencies: ["MeridianSQLite", "MeridianTesting"]),
         .testTarget(name: "MeridianPostgresTests", dependencies: ["MeridianPostgres", "MeridianTesting"]),
-        .testTarget(name: "ParityTests", dependencies: ["Meridian", "MeridianTesting", "MeridianSynthetic"]),
-        .testTarget(name: "MeridianCLITests", dependencies: ["Meridian", "MeridianTesting"]),
+        .testTarget(name: "ParityTests", dependencies: ["Meridian", "MeridianSchema", "MeridianTesting", "MeridianSynthetic"]),
+        .testTarget(name: "MeridianSchemaTests", dependencies: ["MeridianSchema", "MeridianSQLite", "MeridianPostgres"]),
+        .testTarget(name: "MeridianCLITests", dependencies: ["Meridian", "MeridianSchema", "MeridianTesting"]),
         .testTarget(name: "MeridianTestingTests", dependencies: ["MeridianTesting"]),
         .testTarget(name: "MeridianSyntheticTests", dependencies: ["MeridianSynthetic"]),
     ],

@@ -26,8 +26,10 @@ public struct PostgresInspector: SchemaInspector {
     public func inspect(_ connection: any DatabaseConnection, excluding excluded: Set<String>) throws -> SchemaSnapshot {
         var tables: [SchemaSnapshot.Table] = []
         var views: [SchemaSnapshot.View] = []
+        var text = SchemaSQL()
         let sql = """
-            SELECT c.oid, c.relname::text AS name, c.relkind::text AS kind
+            SELECT c.oid, c.relname::text AS name, c.relkind::text AS kind,
+              CASE WHEN c.relkind IN ('v', 'm') THEN pg_get_viewdef(c.oid, true) END AS definition
             FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
             WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p', 'v', 'm') AND NOT c.relispartition
               AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'e')
@@ -38,16 +40,73 @@ public struct PostgresInspector: SchemaInspector {
                     Name.self, "SELECT attname::text AS name FROM pg_attribute WHERE attrelid = $1::oid AND attnum > 0 AND NOT attisdropped ORDER BY attnum",
                     [.int(relation.oid)])
                 views.append(SchemaSnapshot.View(relation.name, columns: columns.map(\.name)))
+                text.views[relation.name] = relation.definition?.trimmingCharacters(in: .whitespacesAndNewlines.union(CharacterSet(charactersIn: ";")))
             } else {
-                tables.append(try table(relation, connection))
+                tables.append(try table(relation, connection, text: &text))
             }
         }
-        return SchemaSnapshot(tables: tables, views: views)
+        let names = Set(tables.map(\.name))
+        for trigger in try connection.fetchAll(Trigger.self, Self.triggersSQL) where names.contains(trigger.table) {
+            text.triggers[trigger.table, default: []].append(trigger.name)
+        }
+        text.functions = try connection.fetchAll(Function.self, Self.functionsSQL).map { SchemaSQL.Function($0.name, sql: $0.definition) }
+        (text.roles, text.unevenRoles) = Self.roles(try connection.fetchAll(Grant.self, Self.grantsSQL), tables: names)
+        return SchemaSnapshot(tables: tables, views: views, sql: text)
     }
+
+    private static let triggersSQL = """
+        SELECT t.tgname::text AS name, c.relname::text AS table
+        FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+        WHERE n.nspname = current_schema() AND NOT t.tgisinternal
+        ORDER BY t.tgname
+        """
+
+    /// Privileges on the current schema's tables and sequences held by roles other than the owner.
+    private static let grantsSQL = """
+        SELECT r.rolname::text AS role, r.rolcanlogin AS login, c.relname::text AS object, c.relkind::text AS kind, a.privilege_type::text AS privilege
+        FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+        CROSS JOIN LATERAL aclexplode(c.relacl) a
+        JOIN pg_roles r ON r.oid = a.grantee
+        WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p', 'S') AND a.grantee <> c.relowner
+        """
+
+    /// Each role with the privileges all tables (and all sequences) grant it, and the roles
+    /// whose privileges differ between tables.
+    private static func roles(_ grants: [Grant], tables: Set<String>) -> ([RoleDefinition], [String]) {
+        var roles: [RoleDefinition] = []
+        var uneven: [String] = []
+        for (role, held) in Dictionary(grouping: grants, by: \.role).sorted(by: { $0.key < $1.key }) {
+            func common(_ kinds: Set<String>, among objects: Set<String>, order: [String]) -> [String] {
+                let byObject = Dictionary(grouping: held.filter { kinds.contains($0.kind) }, by: \.object).mapValues { Set($0.map(\.privilege)) }
+                guard !objects.isEmpty, objects.allSatisfy({ byObject[$0] != nil }) else {
+                    if !byObject.isEmpty { uneven.append(role) }
+                    return []
+                }
+                let shared = objects.map { byObject[$0]! }.reduce(byObject.values.reduce(Set(), { $0.union($1) })) { $0.intersection($1) }
+                if byObject.values.contains(where: { $0 != shared }) { uneven.append(role) }
+                return order.filter(shared.contains)
+            }
+            let sequences = Set(held.filter { $0.kind == "S" }.map(\.object))
+            roles.append(RoleDefinition(
+                role, login: held[0].login,
+                tablePrivileges: common(["r", "p"], among: tables, order: ["SELECT", "INSERT", "UPDATE", "DELETE", "TRUNCATE", "REFERENCES", "TRIGGER"]),
+                sequencePrivileges: common(["S"], among: sequences, order: ["USAGE", "SELECT", "UPDATE"])))
+        }
+        return (roles, Array(Set(uneven)).sorted())
+    }
+
+    /// Functions of the current schema, without those an extension brings.
+    private static let functionsSQL = """
+        SELECT p.proname::text AS name, pg_get_functiondef(p.oid) AS definition
+        FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+        WHERE n.nspname = current_schema() AND p.prokind = 'f'
+          AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e')
+        ORDER BY p.proname
+        """
 
     // MARK: - Tables
 
-    private func table(_ relation: Relation, _ connection: any DatabaseConnection) throws -> SchemaSnapshot.Table {
+    private func table(_ relation: Relation, _ connection: any DatabaseConnection, text: inout SchemaSQL) throws -> SchemaSnapshot.Table {
         let rows = try connection.fetchAll(
             ColumnRow.self,
             """
@@ -55,6 +114,7 @@ public struct PostgresInspector: SchemaInspector {
               a.attgenerated <> '' AS generated,
               CASE WHEN a.attgenerated = '' AND pg_get_expr(d.adbin, d.adrelid) NOT LIKE 'nextval(%'
                 THEN pg_get_expr(d.adbin, d.adrelid) END AS default_text,
+              CASE WHEN a.attgenerated <> '' THEN pg_get_expr(d.adbin, d.adrelid) END AS generation_text,
               NULLIF(co.collname::text, 'default') AS collation
             FROM pg_attribute a
             LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
@@ -62,6 +122,7 @@ public struct PostgresInspector: SchemaInspector {
             WHERE a.attrelid = $1::oid AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum
             """,
             [.int(relation.oid)])
+        for row in rows { if let expression = row.generationText { text.generated[relation.name, default: [:]][row.name] = expression } }
         var columns = rows.map { row in
             let type = Self.columnType(declared: row.type)
             return SchemaSnapshot.Column(
@@ -90,9 +151,10 @@ public struct PostgresInspector: SchemaInspector {
         let unique = names.filter { byName[$0]![0].kind == "u" }.map { byName[$0]!.compactMap(\.column) }
         let foreignKeys = names.filter { byName[$0]![0].kind == "f" }.map { Self.foreignKey(byName[$0]!) }
         let checks = Self.checks(names.filter { byName[$0]![0].kind == "c" }.map { byName[$0]! }, columns: &columns)
+        text.checks[relation.name] = Dictionary(uniqueKeysWithValues: checks.map { ($0, byName[$0]![0].expression ?? "") })
         return SchemaSnapshot.Table(
             relation.name, columns: columns, primaryKey: primaryKey, foreignKeys: foreignKeys,
-            uniqueConstraints: unique, indexes: try indexes(relation, connection), checks: checks)
+            uniqueConstraints: unique, indexes: try indexes(relation, connection, text: &text), checks: checks)
     }
 
     /// One foreign key from its rows, one per column pair.
@@ -107,11 +169,12 @@ public struct PostgresInspector: SchemaInspector {
     private static let actions: [String: ForeignKey.Action] = ["a": .noAction, "r": .restrict, "c": .cascade, "n": .setNull, "d": .setDefault]
 
     /// Indexes other than those behind a primary key, UNIQUE or exclusion constraint.
-    private func indexes(_ relation: Relation, _ connection: any DatabaseConnection) throws -> [SchemaSnapshot.Index] {
+    private func indexes(_ relation: Relation, _ connection: any DatabaseConnection, text: inout SchemaSQL) throws -> [SchemaSnapshot.Index] {
         let rows = try connection.fetchAll(
             IndexRow.self,
             """
             SELECT ic.relname::text AS name, i.indisunique AS unique, am.amname::text AS method, i.indpred IS NOT NULL AS partial,
+              pg_get_expr(i.indpred, i.indrelid) AS condition,
               a.attname::text AS column
             FROM pg_index i
             JOIN pg_class ic ON ic.oid = i.indexrelid
@@ -124,7 +187,8 @@ public struct PostgresInspector: SchemaInspector {
             """,
             [.int(relation.oid)])
         return Dictionary(grouping: rows, by: \.name).map { name, parts in
-            SchemaSnapshot.Index(
+            text.indexConditions[name] = parts[0].condition
+            return SchemaSnapshot.Index(
                 name, parts.map { $0.column ?? SchemaSnapshot.Index.expression }, unique: parts[0].unique,
                 spatial: ["gist", "spgist"].contains(parts[0].method), partial: parts[0].partial)
         }
@@ -262,16 +326,22 @@ public struct PostgresInspector: SchemaInspector {
 
     // MARK: - Rows
 
-    private struct Relation: Decodable { var oid: Int64; var name: String; var kind: String }
+    private struct Relation: Decodable { var oid: Int64; var name: String; var kind: String; var definition: String? }
+    private struct Trigger: Decodable { var name: String; var table: String }
+    private struct Function: Decodable { var name: String; var definition: String }
+    private struct Grant: Decodable { var role: String; var login: Bool; var object: String; var kind: String; var privilege: String }
     private struct Name: Decodable { var name: String }
     private struct ColumnRow: Decodable {
-        var name: String; var type: String; var notnull: Bool; var generated: Bool; var defaultText: String?; var collation: String?
+        var name: String; var type: String; var notnull: Bool; var generated: Bool; var defaultText: String?; var generationText: String?
+        var collation: String?
     }
     private struct ConstraintRow: Decodable {
         var name: String; var kind: String; var column: String?; var referencedTable: String?; var referencedColumn: String?
         var onDelete: String; var onUpdate: String; var expression: String?
     }
-    private struct IndexRow: Decodable { var name: String; var unique: Bool; var method: String; var partial: Bool; var column: String? }
+    private struct IndexRow: Decodable {
+        var name: String; var unique: Bool; var method: String; var partial: Bool; var condition: String?; var column: String?
+    }
 }
 
 extension PostgresConnection {

@@ -12,6 +12,8 @@ public struct SQLiteDialect: SQLDialect {
 
     public var name: String { "SQLite" }
 
+    public var schemaFileKey: String { "sqlite" }
+
     public var beginTransactionSQL: String { "BEGIN IMMEDIATE" }
 
     public var tableExistsSQL: String { "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = $1" }
@@ -62,6 +64,30 @@ public struct SQLiteDialect: SQLDialect {
 
     /// Rowid keys continue from the largest value by themselves.
     public func sequenceResetSQL(table: String, column: String) -> String? { nil }
+
+    public func booleanLiteral(_ value: Bool) -> String { value ? "1" : "0" }
+
+    public var identityClause: String? { nil }
+
+    public func updatedAtFunction(column: String) -> SchemaStatement? { nil }
+
+    /// `AFTER UPDATE … WHEN NEW.updated_at IS OLD.updated_at`: SQLite triggers cannot change
+    /// `NEW`, so the trigger updates the row again; the second update sets the column and
+    /// does not fire it again.
+    public func updatedAtTrigger(table: String, column: String, key: [String]) -> [SchemaStatement] {
+        let match = key.map { "\(quote($0)) = NEW.\(quote($0))" }.joined(separator: " AND ")
+        return [
+            .execute(
+                """
+                CREATE TRIGGER \(quote("\(table)_set_\(column)")) AFTER UPDATE ON \(quote(table)) FOR EACH ROW WHEN NEW.\(quote(column)) IS OLD.\(quote(column))
+                BEGIN
+                    UPDATE \(quote(table)) SET \(quote(column)) = now() WHERE \(match);
+                END
+                """)
+        ]
+    }
+
+    public func roleStatements(_ role: RoleDefinition) -> [SchemaStatement] { [] }
 
     /// `$n` becomes `?n`: SQLite reads `$1` as a *named* parameter numbered by first
     /// appearance, so `$2 … $1` would bind the wrong values.

@@ -27,18 +27,36 @@ public struct SQLiteInspector: SchemaInspector {
         let hidden = Set(excluded.map { $0.lowercased() }).union(spatial.flatMap(\.rtreeTables))
         var tables: [SchemaSnapshot.Table] = []
         var views: [SchemaSnapshot.View] = []
+        var text = SchemaSQL()
         for relation in try connection.fetchAll(Relation.self, "SELECT type, name, sql FROM sqlite_master WHERE type IN ('table', 'view')") {
             let name = relation.name.lowercased()
             guard !hidden.contains(name), !Self.isMetadata(name) else { continue }
             if relation.type == "view" {
                 let columns = try connection.fetchAll(Name.self, "SELECT name FROM pragma_table_xinfo($1) ORDER BY cid", [.text(relation.name)])
                 views.append(SchemaSnapshot.View(relation.name, columns: columns.map(\.name)))
+                text.views[relation.name] = relation.sql.flatMap(Self.viewBody)
             } else {
                 let geometry = spatial.filter { $0.table == name }
-                tables.append(try table(relation.name, sql: relation.sql ?? "", spatial: geometry, connection))
+                tables.append(try table(relation.name, sql: relation.sql ?? "", spatial: geometry, connection, text: &text))
             }
         }
-        return SchemaSnapshot(tables: tables, views: views)
+        let tableNames = Set(tables.map(\.name))
+        // SpatiaLite keeps its geometry columns with triggers of its own (ggi_…, tmu_…).
+        let spatialTriggers = Set(spatial.flatMap { column in Self.spatiaLiteTriggerPrefixes.map { "\($0)_\(column.table)_\(column.column)" } })
+        for trigger in try connection.fetchAll(Trigger.self, "SELECT name, tbl_name AS \"table\" FROM sqlite_master WHERE type = 'trigger' ORDER BY name")
+        where tableNames.contains(trigger.table) && !spatialTriggers.contains(trigger.name.lowercased()) {
+            text.triggers[trigger.table, default: []].append(trigger.name)
+        }
+        return SchemaSnapshot(tables: tables, views: views, sql: text)
+    }
+
+    private static let spatiaLiteTriggerPrefixes = ["ggi", "ggu", "gid", "gii", "giu", "gci", "gcu", "gcd", "tmd", "tmi", "tmu"]
+
+    /// The `SELECT` of a `CREATE VIEW` statement, as written.
+    static func viewBody(_ sql: String) -> String? {
+        let pattern = #"^\s*CREATE\s+(?:TEMP(?:ORARY)?\s+)?VIEW\s+(?:IF\s+NOT\s+EXISTS\s+)?(?:"(?:[^"]|"")*"|`[^`]*`|\[[^\]]*\]|[^\s(]+)\s*(?:\([^)]*\)\s*)?AS\s+"#
+        guard let match = sql.range(of: pattern, options: [.regularExpression, .caseInsensitive]) else { return nil }
+        return String(sql[match.upperBound...]).trimmingCharacters(in: .whitespacesAndNewlines.union(CharacterSet(charactersIn: ";")))
     }
 
     /// The column whose logical type the CHECK constraint `name` stands for: one of the checks
@@ -53,7 +71,8 @@ public struct SQLiteInspector: SchemaInspector {
             Relation.self, "SELECT type, name, sql FROM sqlite_master WHERE type = 'table' AND instr(sql, $1) > 0", [.text(name)])
         for relation in candidates {
             guard let sql = relation.sql, let check = SQLiteTableSQL(sql).checks.first(where: { $0.name == name }) else { continue }
-            let table = try SQLiteInspector().table(relation.name, sql: sql, spatial: [], connection)
+            var text = SchemaSQL()
+            let table = try SQLiteInspector().table(relation.name, sql: sql, spatial: [], connection, text: &text)
             let column = table.columns.first { column in check.expression.contains { $0.normalized == .word(column.name.lowercased()) } }
             guard let column, isContractCheck(check.expression, of: column) else { return nil }
             return (relation.name, column.name)
@@ -72,7 +91,9 @@ public struct SQLiteInspector: SchemaInspector {
 
     // MARK: - Tables
 
-    private func table(_ name: String, sql: String, spatial: [SpatialColumn], _ connection: any DatabaseConnection) throws -> SchemaSnapshot.Table {
+    private func table(
+        _ name: String, sql: String, spatial: [SpatialColumn], _ connection: any DatabaseConnection, text: inout SchemaSQL
+    ) throws -> SchemaSnapshot.Table {
         let definition = SQLiteTableSQL(sql)
         let rows = try connection.fetchAll(
             ColumnRow.self,
@@ -96,12 +117,16 @@ public struct SQLiteInspector: SchemaInspector {
                 default: geometry == nil ? Self.columnDefault(row.defaultText, declared: row.type, nearest: nearest) : nil,
                 collation: collation?.uppercased() == "BINARY" ? nil : collation)
         }
-        let (checks, contractChecked) = Self.checks(definition.checks, table: name, columns: &columns)
+        let (checks, contractChecked, expressions) = Self.checks(definition.checks, table: name, columns: &columns)
+        text.checks[name] = expressions
+        for (column, tokens) in definition.generated {
+            text.generated[name, default: [:]][rows.first { $0.name.lowercased() == column.lowercased() }?.name ?? column] = SQLiteToken.sql(tokens)
+        }
         // A generated column takes no values from writers, only from its expression.
         for (index, row) in rows.enumerated() where !contractChecked.contains(index) && !columns[index].generated {
             columns[index].contractFix = Self.contractFix(columns[index], defaultText: row.defaultText)
         }
-        let (unique, indexes) = try indexes(name, connection)
+        let (unique, indexes) = try indexes(name, connection, text: &text)
         let spatialIndexes = spatial.filter(\.indexed).map { geometry in
             SchemaSnapshot.Index(
                 geometry.rtreeTables[0], [columns.first { $0.name.lowercased() == geometry.column }?.name ?? geometry.column],
@@ -132,7 +157,7 @@ public struct SQLiteInspector: SchemaInspector {
 
     /// UNIQUE constraints (origin `u`) and `CREATE INDEX` indexes (origin `c`); the primary
     /// key's own index (origin `pk`) is the primary key.
-    private func indexes(_ table: String, _ connection: any DatabaseConnection) throws -> ([[String]], [SchemaSnapshot.Index]) {
+    private func indexes(_ table: String, _ connection: any DatabaseConnection, text: inout SchemaSQL) throws -> ([[String]], [SchemaSnapshot.Index]) {
         var unique: [[String]] = []
         var indexes: [SchemaSnapshot.Index] = []
         for index in try connection.fetchAll(IndexRow.self, "SELECT name, \"unique\", origin, partial FROM pragma_index_list($1)", [.text(table)]) {
@@ -140,7 +165,12 @@ public struct SQLiteInspector: SchemaInspector {
                 .map { $0.name ?? SchemaSnapshot.Index.expression }
             switch index.origin {
             case "u": unique.append(columns)
-            case "c": indexes.append(SchemaSnapshot.Index(index.name, columns, unique: index.unique, partial: index.partial))
+            case "c":
+                indexes.append(SchemaSnapshot.Index(index.name, columns, unique: index.unique, partial: index.partial))
+                if index.partial, let sql = try connection.fetchValue(String.self, "SELECT sql FROM sqlite_master WHERE type = 'index' AND name = $1", [.text(index.name)]) {
+                    let tokens = SQLiteToken.scan(sql)
+                    if let start = tokens.lastIndex(where: { $0.keyword == "WHERE" }) { text.indexConditions[index.name] = SQLiteToken.sql(Array(tokens[(start + 1)...])) }
+                }
             default: continue
             }
         }
@@ -156,9 +186,10 @@ public struct SQLiteInspector: SchemaInspector {
     /// and `x BETWEEN -2147483648 AND 2147483647` as widths (``ColumnWidth/check(column:)``).
     private static func checks(
         _ checks: [SQLiteTableSQL.Check], table: String, columns: inout [SchemaSnapshot.Column]
-    ) -> (names: [String], contractChecked: Set<Int>) {
+    ) -> (names: [String], contractChecked: Set<Int>, expressions: [String: String]) {
         var taken = Set(checks.compactMap(\.name))
         var names: [String] = []
+        var expressions: [String: String] = [:]
         var contractChecked = Set<Int>()
         for check in checks {
             let mentioned = columns.indices.filter { index in
@@ -178,9 +209,10 @@ public struct SQLiteInspector: SchemaInspector {
                 columns[single].type = .logical(.enumeration(values))
             } else {
                 names.append(name)
+                expressions[name] = SQLiteToken.sql(check.expression)
             }
         }
-        return (names, contractChecked)
+        return (names, contractChecked, expressions)
     }
 
     /// Whether `expression` is the CHECK ``SQLiteDialect`` adds to hold `column` to its
@@ -359,6 +391,7 @@ public struct SQLiteInspector: SchemaInspector {
 
     private struct Relation: Decodable { var type: String; var name: String; var sql: String? }
     private struct Name: Decodable { var name: String }
+    private struct Trigger: Decodable { var name: String; var table: String }
     private struct OptionalName: Decodable { var name: String? }
     private struct ColumnRow: Decodable { var name: String; var type: String; var notnull: Bool; var defaultText: String?; var pk: Int; var hidden: Int }
     private struct IndexRow: Decodable { var name: String; var unique: Bool; var origin: String; var partial: Bool }

@@ -13,6 +13,9 @@ struct SQLiteTableSQL {
     }
 
     var checks: [Check] = []
+    /// The expressions of generated columns (`GENERATED ALWAYS AS (…)`, `AS (…)`), by column
+    /// name as written.
+    var generated: [String: [SQLiteToken]] = [:]
     /// Collations declared with `COLLATE`, by column name as written.
     var collations: [String: String] = [:]
     var withoutRowID = false
@@ -63,6 +66,11 @@ struct SQLiteTableSQL {
                 checks.append(Check(name: pendingName, expression: Array(item[(index + 1)..<end])))
                 pendingName = nil
                 index = end + 1
+            } else if keyword == "AS", let column, index < item.count, item[index] == .symbol("(") {
+                let end = Self.closingParenthesis(item, from: index)
+                generated[column] = Array(item[(index + 1)..<end])
+                pendingName = nil
+                index = end + 1
             } else if keyword == "COLLATE", let column, index < item.count {
                 collations[column] = item[index].text
                 pendingName = nil
@@ -90,7 +98,7 @@ struct SQLiteTableSQL {
 }
 
 /// A token of SQLite's SQL, with comments and whitespace dropped and quotes taken off.
-enum SQLiteToken: Equatable {
+enum SQLiteToken: Hashable {
     /// A bare word: a keyword or an unquoted identifier.
     case word(String)
     /// A `"…"`, `` `…` `` or `[…]` identifier, unquoted.
@@ -112,6 +120,25 @@ enum SQLiteToken: Equatable {
         if case .word(let word) = self { return word.uppercased() }
         return ""
     }
+
+    /// Tokens back as SQL text, one space between tokens except inside two-character
+    /// operators (`>=`, `<>`, `||`): `length ( "code" ) <= 3`.
+    static func sql(_ tokens: [SQLiteToken]) -> String {
+        var text = ""
+        for (offset, token) in tokens.enumerated() {
+            let glued = offset > 0 && operatorSymbols.contains(tokens[offset - 1]) && operatorSymbols.contains(token)
+            if offset > 0, !glued { text += " " }
+            switch token {
+            case .word(let word): text += word
+            case .quoted(let name): text += "\"" + name.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+            case .string(let value): text += "'" + value.replacingOccurrences(of: "'", with: "''") + "'"
+            case .symbol(let symbol): text += symbol
+            }
+        }
+        return text
+    }
+
+    private static let operatorSymbols: Set<SQLiteToken> = ["<", ">", "=", "!", "|"].map { SQLiteToken.symbol($0) }.reduce(into: []) { $0.insert($1) }
 
     /// The token as comparisons see it: identifiers without quotes or case, so `"b" IN (0, 1)`
     /// equals `b in (0,1)`.

@@ -59,7 +59,7 @@ struct Check: ParsableCommand {
                 lockstep,
                 hint: "To compare only the schemas the two folders build, whatever their histories, run `meridian check --schema-only`.")
         }
-        let sqlite = try scratch.withScratchSQLite { db in
+        let sqlite = try ScratchOptions.withScratchSQLite { db in
             try Migrator(connection: db, migrations: sqliteFiles).up()
             return try db.inspectSchema()
         }

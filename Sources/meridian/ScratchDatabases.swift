@@ -41,7 +41,7 @@ struct ScratchOptions: ParsableArguments {
     }
 
     /// Runs `body` on a new SQLite file in a temporary folder, removed afterwards.
-    func withScratchSQLite<T>(_ body: (SQLiteConnection) throws -> T) throws -> T {
+    static func withScratchSQLite<T>(_ body: (SQLiteConnection) throws -> T) throws -> T {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("meridian-scratch-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -27,7 +27,7 @@ struct Smoke: ParsableCommand {
     func run() throws {
         let (sqliteFiles, postgresFiles) = try scratch.loadFolders()
         let files = try FixtureFile.load(directory: fixtures)
-        let sqlite = try scratch.withScratchSQLite { db in
+        let sqlite = try ScratchOptions.withScratchSQLite { db in
             try MigrationSmokeTest(migrator: Migrator(connection: db, migrations: sqliteFiles), fixtures: files).run()
         }
         let postgres = try scratch.withScratchPostgres(purpose: "smoke") { db in

@@ -11,6 +11,8 @@ private struct CanaryDialect: SQLDialect {
 
     var name: String { "canary" }
 
+    var schemaFileKey: String { "canary" }
+
     func renderPlaceholders(_ sql: String, _ scan: PlaceholderScan) -> String {
         scan.rewrite(sql) { ":p\($0)" }
     }
@@ -59,6 +61,18 @@ private struct CanaryDialect: SQLDialect {
 
     func returnsSuccessFlag(_ statement: String) -> Bool { statement.hasPrefix("CANARY_CALL") }
 
+    func booleanLiteral(_ value: Bool) -> String { value ? "CANARY_YES" : "CANARY_NO" }
+
+    var identityClause: String? { "CANARY_IDENTITY" }
+
+    func updatedAtFunction(column: String) -> SchemaStatement? { .execute("CANARY TOUCH FUNCTION \(column)") }
+
+    func updatedAtTrigger(table: String, column: String, key: [String]) -> [SchemaStatement] {
+        [.execute("CANARY TOUCH \(quote(table)).\(quote(column)) BY \(key.joined(separator: "+"))")]
+    }
+
+    func roleStatements(_ role: RoleDefinition) -> [SchemaStatement] { [.execute("CANARY ROLE \(role.name)")] }
+
     func geographicPoint(longitude: String, latitude: String) -> String { "CANARY_POINT(\(longitude) ~ \(latitude))" }
 
     func withinDistance(_ a: String, _ b: String, meters: String) -> String { "CANARY_NEAR(\(a), \(b), \(meters) METRES)" }
@@ -103,6 +117,34 @@ final class DialectRenderingTests: XCTestCase {
               CONSTRAINT "stations_code_key" UNIQUE ("code")
             )
             """)])
+    }
+
+    func testIdentityGeneratedColumnsAndDefaultsGoThroughTheHooks() {
+        let table = TableDefinition(
+            "quakes",
+            columns: [
+                .init("id", .int, nullable: false, identity: true),
+                .init("big", .bool, nullable: false, generated: "m > 6"),
+                .init("seen", .bool, nullable: false, default: .bool(true)),
+                .init("at", .timestamp, nullable: false, default: .currentTimestamp),
+                .init("note", .text, default: .text("it's")),
+            ])
+        XCTAssertEqual(create(table), """
+            CREATE TABLE "quakes" (
+              "id" CANARY_INT CANARY_IDENTITY NOT NULL,
+              "big" CANARY_BOOL GENERATED ALWAYS AS (m > 6) STORED NOT NULL,
+              "seen" CANARY_BOOL NOT NULL DEFAULT CANARY_YES CONSTRAINT "quakes_seen_check" CHECK ("seen" IS CANARY_BIT),
+              "at" CANARY_INSTANT NOT NULL DEFAULT (now()),
+              "note" CANARY_TEXT DEFAULT 'it''s'
+            )
+            """)
+    }
+
+    func testIndexesArePlainUniquePartialOrTheDialectsSpatialIndex() {
+        XCTAssertEqual(
+            canary.createIndexStatement(IndexDefinition("q_at", ["at", "id"], unique: true, condition: "x IS NULL"), on: "q"),
+            .execute(#"CREATE UNIQUE INDEX "q_at" ON "q" ("at", "id") WHERE x IS NULL"#))
+        XCTAssertEqual(canary.createIndexStatement(IndexDefinition("ignored", ["g"], spatial: true), on: "q"), .execute(#"CANARY SPATIAL INDEX ON "q" ("g")"#))
     }
 
     func testEveryLogicalTypeUsesTheDialectsColumnType() {

@@ -17,10 +17,24 @@ public struct SchemaSnapshot: Sendable, Equatable, Codable {
     public var tables: [Table]
     /// Views, sorted by name.
     public var views: [View]
+    /// The SQL text behind what the snapshot describes, for `schema inspect`; not compared
+    /// and not encoded (``SchemaSQL``).
+    public var sql: SchemaSQL
 
-    public init(tables: [Table], views: [View] = []) {
+    public init(tables: [Table], views: [View] = [], sql: SchemaSQL = SchemaSQL()) {
         self.tables = tables.sorted { $0.name < $1.name }
         self.views = views.sorted { $0.name < $1.name }
+        self.sql = sql
+    }
+
+    /// Two snapshots are equal when their tables and views are; ``sql`` does not count.
+    public static func == (a: SchemaSnapshot, b: SchemaSnapshot) -> Bool { a.tables == b.tables && a.views == b.views }
+
+    private enum CodingKeys: String, CodingKey { case tables, views }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(tables: try container.decode([Table].self, forKey: .tables), views: try container.decode([View].self, forKey: .views))
     }
 
     /// The table named `name`, or `nil`.

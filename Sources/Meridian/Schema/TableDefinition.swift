@@ -62,18 +62,38 @@ extension TableDefinition {
     }
 }
 
+/// One column of a ``TableDefinition``.
+///
+/// ```swift
+/// ColumnDefinition("id", .uuid, nullable: false, default: .randomUUID)
+/// ColumnDefinition("is_large", .bool, nullable: false, generated: "\"magnitude\" >= 6")
+/// ```
 public struct ColumnDefinition: Sendable, Equatable {
     public var name: String
     public var type: LogicalType
     public var nullable: Bool
     /// For geometry columns: whether to build a spatial index (GiST / SpatiaLite R*Tree).
     public var spatialIndex: Bool
+    /// The value an insert that leaves the column out stores; `nil` for NULL.
+    public var `default`: ColumnDefault?
+    /// The expression, in the dialect's SQL, a stored generated column is computed from; `nil`
+    /// for an ordinary column.
+    public var generated: String?
+    /// Whether an insert that leaves this integer key out gets the next number
+    /// (``SQLDialect/identityClause``; SQLite's rowid alias does this by itself).
+    public var identity: Bool
 
-    public init(_ name: String, _ type: LogicalType, nullable: Bool = true, spatialIndex: Bool = true) {
+    public init(
+        _ name: String, _ type: LogicalType, nullable: Bool = true, spatialIndex: Bool = true, default: ColumnDefault? = nil,
+        generated: String? = nil, identity: Bool = false
+    ) {
         self.name = name
         self.type = type
         self.nullable = nullable
         self.spatialIndex = spatialIndex
+        self.default = `default`
+        self.generated = generated
+        self.identity = identity
     }
 
     public var isGeometry: Bool {
