@@ -56,6 +56,8 @@ let package = Package(
         .testTarget(name: "MeridianSQLiteTests", dependencies: ["MeridianSQLite", "MeridianTesting"]),
         .testTarget(name: "MeridianPostgresTests", dependencies: ["MeridianPostgres", "MeridianTesting"]),
         .testTarget(name: "ParityTests", dependencies: ["Meridian", "MeridianSchema", "MeridianTesting", "MeridianSynthetic"]),
+        // The reference schema's models as `meridian generate models` writes them, compiled and used.
+        .testTarget(name: "GeneratedModelsTests", dependencies: ["Meridian", "MeridianTesting"]),
         .testTarget(name: "MeridianSchemaTests", dependencies: ["MeridianSchema", "MeridianSQLite", "MeridianPostgres"]),
         .testTarget(name: "MeridianCLITests", dependencies: ["Meridian", "MeridianSchema", "MeridianTesting"]),
         .testTarget(name: "MeridianTestingTests", dependencies: ["MeridianTesting"]),

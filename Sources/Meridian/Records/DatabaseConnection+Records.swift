@@ -36,7 +36,7 @@ extension DatabaseConnection {
     /// properties to NULL); returns the number of rows changed, 0 when there is none.
     @discardableResult
     public func update<Record: TableRecord>(_ record: Record) throws -> Int {
-        let columns = try RowEncoder.columns(of: record)
+        let columns = try RowEncoder.columns(of: record).filter { !Record.computedColumns.contains($0.name) }
         let key = try keyColumns(Record.self, in: columns)
         var arguments: [DatabaseValue] = []
         let assignments = columns.filter { !Record.primaryKey.contains($0.name) }.map { column -> String in
@@ -56,7 +56,7 @@ extension DatabaseConnection {
     }
 
     private func insertStatement<Record: TableRecord>(_ record: Record, onConflict key: [String]?) throws -> (String, [DatabaseValue]) {
-        let columns = try RowEncoder.columns(of: record).filter { !$0.value.isNull }
+        let columns = try RowEncoder.columns(of: record).filter { !$0.value.isNull && !Record.computedColumns.contains($0.name) }
         if key != nil { _ = try keyColumns(Record.self, in: columns) }
         let names = columns.map { dialect.quote($0.name) }.joined(separator: ", ")
         let placeholders = columns.indices.map { "$\($0 + 1)" }.joined(separator: ", ")

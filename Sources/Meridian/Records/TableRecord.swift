@@ -23,4 +23,10 @@ public protocol TableRecord: Encodable {
     static var tableName: String { get }
     /// The primary key's columns, in key order; updates and upserts find rows by them.
     static var primaryKey: [String] { get }
+    /// Columns the database computes (stored generated columns): read, never written.
+    static var computedColumns: [String] { get }
+}
+
+extension TableRecord {
+    public static var computedColumns: [String] { [] }
 }

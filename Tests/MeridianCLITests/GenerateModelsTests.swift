@@ -1,0 +1,54 @@
+import Foundation
+import MeridianTesting
+import XCTest
+
+/// `meridian generate models`: files written from a schema, and `--check` for CI.
+final class GenerateModelsTests: CLITestCase {
+    /// The models committed beside the tests are what the reference schema gives today.
+    func testTheCommittedReferenceModelsAreCurrent() throws {
+        let s = try sandbox(.sqlite)
+        let root = CLIBinary.repositoryRoot
+        let check = try s.meridian([
+            "generate", "models", "--schema", root.appendingPathComponent("schema.yaml").path,
+            "--output", root.appendingPathComponent("Tests/GeneratedModelsTests/Models").path, "--check",
+        ])
+        XCTAssertSucceeds(check, "regenerate with: meridian generate models --schema schema.yaml --output Tests/GeneratedModelsTests/Models")
+    }
+
+    func testWritesChecksAndNamesStaleFiles() throws {
+        let s = try sandbox(.sqlite)
+        try s.write("schema.yaml", """
+            tables:
+              users:
+                description: People who own tasks.
+                columns:
+                  id: {type: uuid, default: uuid}
+                  email: {type: text, description: "Where reminders go."}
+                  role: {type: enum, values: [user, admin]}
+                  created_at: {type: timestamp, default: now}
+                primary_key: [id]
+            """)
+        let written = try s.meridian(["generate", "models", "--output", "Models"])
+        XCTAssertSucceeds(written)
+        XCTAssertEqual(written.stdout, "wrote Models/User.swift\n")
+        let source = try s.read("Models/User.swift")
+        for line in [
+            "/// People who own tasks.", "public struct User: TableRecord, Codable, Sendable, Hashable {",
+            "public static let tableName = \"users\"", "public var id: UUID?", "/// Where reminders go.", "public var email: String",
+            "public enum Role: String, Codable, Sendable, Hashable, CaseIterable {", "case createdAt = \"created_at\"",
+        ] {
+            XCTAssertTrue(source.contains(line), "missing \(line) in:\n\(source)")
+        }
+        XCTAssertSucceeds(try s.meridian(["generate", "models", "--output", "Models", "--check"]))
+
+        try s.write("schema.yaml", try s.read("schema.yaml").replacingOccurrences(of: "primary_key", with: "  name: {type: text, nullable: true}\n    primary_key"))
+        let stale = try s.meridian(["generate", "models", "--output", "Models", "--check"])
+        XCTAssertFailsCleanly(stale, mentioning: ["Models/User.swift is out of date with schema.yaml", "meridian generate models"])
+        XCTAssertEqual(try s.read("Models/User.swift"), source, "--check writes nothing")
+
+        XCTAssertSucceeds(try s.meridian(["generate", "models", "--output", "Models", "--single-file", "All.swift", "--access", "internal"]))
+        let single = try s.read("Models/All.swift")
+        XCTAssertTrue(single.contains("struct User: TableRecord") && !single.contains("public struct") && single.contains("var name: String?"), single)
+        XCTAssertFailsCleanly(try s.meridian(["generate", "models", "--access", "private"]), mentioning: ["--access is public or internal"])
+    }
+}
