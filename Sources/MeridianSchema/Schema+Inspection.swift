@@ -60,7 +60,8 @@ private struct SnapshotReader {
 
     mutating func table(_ table: SchemaSnapshot.Table) -> Schema.Table {
         let text = snapshot.sql
-        var result = Schema.Table(table.name, columns: table.columns.map { column($0, in: table) }, primaryKey: table.primaryKey)
+        var result = Schema.Table(
+            table.name, description: text.descriptions[table.name], columns: table.columns.map { column($0, in: table) }, primaryKey: table.primaryKey)
         result.foreignKeys = table.foreignKeys.map {
             Schema.ForeignKey(
                 Self.constraintName(table.name, $0.columns, "fkey"), $0.columns, references: $0.referencedTable, $0.referencedColumns,
@@ -125,7 +126,7 @@ private struct SnapshotReader {
             warn("\(what) is \(column.declaredType ?? column.type.description), outside the value contract; written as \(SchemaFileWriter.typeName(type))")
         }
         if case .geometry = type, column.type.logical == nil { type = .text }
-        var result = Schema.Column(column.name, type, nullable: column.nullable)
+        var result = Schema.Column(column.name, type, nullable: column.nullable, description: snapshot.sql.columnDescriptions[table.name]?[column.name])
         switch column.default {
         case .expression(let sql)?: warn("\(what) defaults to \(sql), which a schema file cannot declare; left out")
         case let value?: result.default = value
@@ -154,7 +155,7 @@ private struct SnapshotReader {
             return nil
         }
         warn("view \(view.name): its \(dialect.name) body is kept for both dialects; give one per dialect (sql: {sqlite: …, postgres: …}) where they differ")
-        return Schema.View(view.name, sql: DialectSQL(body))
+        return Schema.View(view.name, description: snapshot.sql.descriptions[view.name], sql: DialectSQL(body))
     }
 
     /// An engine's expression in the portable subset, or `nil`: PostgreSQL's casts of literals

@@ -25,6 +25,10 @@ public struct SchemaSQL: Sendable, Equatable {
     public var triggers: [String: [String]] = [:]
     /// Functions the schema defines, in name order, each as the statement that creates it.
     public var functions: [Function] = []
+    /// Descriptions (PostgreSQL's `COMMENT ON`) of tables and views, by name.
+    public var descriptions: [String: String] = [:]
+    /// Descriptions of columns, by table or view, then column.
+    public var columnDescriptions: [String: [String: String]] = [:]
     /// Roles other than the owner holding privileges on the schema's tables or sequences
     /// (PostgreSQL), with the privileges every table (and every sequence) grants them.
     public var roles: [RoleDefinition] = []
