@@ -117,6 +117,7 @@ public struct PostgresInspector: SchemaInspector {
               CASE WHEN a.attgenerated = '' AND pg_get_expr(d.adbin, d.adrelid) NOT LIKE 'nextval(%'
                 THEN pg_get_expr(d.adbin, d.adrelid) END AS default_text,
               CASE WHEN a.attgenerated <> '' THEN pg_get_expr(d.adbin, d.adrelid) END AS generation_text,
+              a.attidentity <> '' OR coalesce(pg_get_expr(d.adbin, d.adrelid) LIKE 'nextval(%', false) AS identity,
               NULLIF(co.collname::text, 'default') AS collation, col_description(a.attrelid, a.attnum) AS description
             FROM pg_attribute a
             LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
@@ -127,6 +128,7 @@ public struct PostgresInspector: SchemaInspector {
         for row in rows {
             if let expression = row.generationText { text.generated[relation.name, default: [:]][row.name] = expression }
             if let description = row.description { text.columnDescriptions[relation.name, default: [:]][row.name] = description }
+            if row.identity { text.identities[relation.name, default: []].append(row.name) }
         }
         var columns = rows.map { row in
             let type = Self.columnType(declared: row.type)
@@ -337,7 +339,7 @@ public struct PostgresInspector: SchemaInspector {
     private struct Grant: Decodable { var role: String; var login: Bool; var object: String; var kind: String; var privilege: String }
     private struct Name: Decodable { var name: String }
     private struct ColumnRow: Decodable {
-        var name: String; var type: String; var notnull: Bool; var generated: Bool; var defaultText: String?; var generationText: String?
+        var name: String; var type: String; var notnull: Bool; var generated: Bool; var defaultText: String?; var generationText: String?; var identity: Bool
         var collation: String?; var description: String?
     }
     private struct ConstraintRow: Decodable {

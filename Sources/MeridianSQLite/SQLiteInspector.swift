@@ -93,6 +93,7 @@ public struct SQLiteInspector: SchemaInspector {
         let primaryKey = rows.filter { $0.pk > 0 }.sorted { $0.pk < $1.pk }.map(\.name)
         let rowIDAlias = !definition.withoutRowID && primaryKey.count == 1
             && rows.first { $0.pk > 0 }?.type.uppercased() == "INTEGER"
+        if rowIDAlias { text.identities[name] = primaryKey }
         var columns = rows.map { row in
             let collation = definition.collations.first { $0.key.lowercased() == row.name.lowercased() }?.value
             let geometry = spatial.first { $0.column == row.name.lowercased() }

@@ -97,6 +97,11 @@ private struct SnapshotReader {
                 result.checks.append(Schema.Check(name, .portable(expression)))
             }
         }
+        // `identity:` only where the engine's numbering differs from the file's rule.
+        for index in result.columns.indices {
+            let numbered = text.identities[table.name]?.contains(result.columns[index].name) ?? false
+            if numbered != result.isIdentity(result.columns[index]) { result.columns[index].identity = numbered }
+        }
         for trigger in text.triggers[table.name] ?? [] {
             let prefix = "\(table.name)_set_"
             if trigger.hasPrefix(prefix), let index = result.columns.firstIndex(where: { $0.name == trigger.dropFirst(prefix.count) && $0.type == .timestamp }),

@@ -25,6 +25,9 @@ public struct SchemaSQL: Sendable, Equatable {
     public var triggers: [String: [String]] = [:]
     /// Functions the schema defines, in name order, each as the statement that creates it.
     public var functions: [Function] = []
+    /// Columns the engine numbers when an insert leaves them out, by table: SQLite's rowid
+    /// alias (an `INTEGER` primary key), PostgreSQL's identity and serial columns.
+    public var identities: [String: [String]] = [:]
     /// Descriptions (PostgreSQL's `COMMENT ON`) of tables and views, by name.
     public var descriptions: [String: String] = [:]
     /// Descriptions of columns, by table or view, then column.
