@@ -159,6 +159,14 @@ public struct PostgresInspector: SchemaInspector {
         let foreignKeys = names.filter { byName[$0]![0].kind == "f" }.map { Self.foreignKey(byName[$0]!) }
         let checks = Self.checks(names.filter { byName[$0]![0].kind == "c" }.map { byName[$0]! }, columns: &columns)
         text.checks[relation.name] = Dictionary(uniqueKeysWithValues: checks.map { ($0, byName[$0]![0].expression ?? "") })
+        for name in names {
+            let parts = byName[name]!
+            switch parts[0].kind {
+            case "u": text.uniqueNames[relation.name, default: [:]][parts.compactMap(\.column)] = name
+            case "f": text.foreignKeyNames[relation.name, default: [:]][parts.compactMap(\.column)] = name
+            default: continue
+            }
+        }
         return SchemaSnapshot.Table(
             relation.name, columns: columns, primaryKey: primaryKey, foreignKeys: foreignKeys,
             uniqueConstraints: unique, indexes: try indexes(relation, connection, text: &text), checks: checks)

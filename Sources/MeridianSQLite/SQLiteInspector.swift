@@ -111,6 +111,8 @@ public struct SQLiteInspector: SchemaInspector {
         }
         let (checks, contractChecked, expressions) = Self.checks(definition.checks, table: name, columns: &columns)
         text.checks[name] = expressions
+        text.uniqueNames[name] = definition.uniqueNames
+        text.foreignKeyNames[name] = definition.foreignKeyNames
         for (column, tokens) in definition.generated {
             text.generated[name, default: [:]][rows.first { $0.name.lowercased() == column.lowercased() }?.name ?? column] = SQLiteToken.sql(tokens)
         }

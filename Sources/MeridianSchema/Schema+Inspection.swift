@@ -64,10 +64,10 @@ private struct SnapshotReader {
             table.name, description: text.descriptions[table.name], columns: table.columns.map { column($0, in: table) }, primaryKey: table.primaryKey)
         result.foreignKeys = table.foreignKeys.map {
             Schema.ForeignKey(
-                Self.constraintName(table.name, $0.columns, "fkey"), $0.columns, references: $0.referencedTable, $0.referencedColumns,
+                text.foreignKeyNames[table.name]?[$0.columns] ?? Self.constraintName(table.name, $0.columns, "fkey"), $0.columns, references: $0.referencedTable, $0.referencedColumns,
                 onDelete: $0.onDelete, onUpdate: $0.onUpdate)
         }
-        result.unique = table.uniqueConstraints.map { Schema.Unique(Self.constraintName(table.name, $0, "key"), $0) }
+        result.unique = table.uniqueConstraints.map { Schema.Unique(text.uniqueNames[table.name]?[$0] ?? Self.constraintName(table.name, $0, "key"), $0) }
         for index in table.indexes {
             guard !index.columns.contains(SchemaSnapshot.Index.expression) else {
                 warn("index \(index.name) on \(table.name) indexes an expression, which a schema file cannot declare; left out")
@@ -114,7 +114,7 @@ private struct SnapshotReader {
         return result
     }
 
-    /// A name for a constraint whose own the inspector does not read: PostgreSQL's
+    /// A name for a constraint written without one: PostgreSQL's
     /// `<table>_<columns>_<suffix>`, or `<table>_<first column>_<suffix>` cut to 63 bytes when
     /// that is longer.
     static func constraintName(_ table: String, _ columns: [String], _ suffix: String) -> String {
