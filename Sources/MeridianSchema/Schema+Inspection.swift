@@ -99,8 +99,14 @@ private struct SnapshotReader {
         }
         // `identity:` only where the engine's numbering differs from the file's rule.
         for index in result.columns.indices {
-            let numbered = text.identities[table.name]?.contains(result.columns[index].name) ?? false
-            if numbered != result.isIdentity(result.columns[index]) { result.columns[index].identity = numbered }
+            let column = result.columns[index]
+            let numbered = text.identities[table.name]?.contains(column.name) ?? false
+            guard numbered != result.isIdentity(column) else { continue }
+            if numbered, column.type != .int || table.primaryKey != [column.name] {
+                warn("column \(table.name).\(column.name) is numbered by the engine but is not an int column that is the whole primary key, which SQLite cannot number; written as an ordinary column")
+            } else {
+                result.columns[index].identity = numbered
+            }
         }
         for trigger in text.triggers[table.name] ?? [] {
             let prefix = "\(table.name)_set_"
