@@ -55,6 +55,12 @@ public struct PostgresDialect: SQLDialect {
         [.execute("CREATE TRIGGER \(quote("\(table)_set_\(column)")) BEFORE UPDATE ON \(quote(table)) FOR EACH ROW EXECUTE FUNCTION \(quote("set_\(column)"))()")]
     }
 
+    /// `COMMENT ON TABLE "t" IS '…'`, `COMMENT ON COLUMN "t"."c" IS '…'`, `COMMENT ON VIEW …`.
+    public func comment(on relation: String, kind: RelationKind, column: String?, text: String) -> SchemaStatement? {
+        let target = column.map { "COLUMN \(quote(relation)).\(quote($0))" } ?? "\(kind.rawValue) \(quote(relation))"
+        return .execute("COMMENT ON \(target) IS \(literal(text))")
+    }
+
     /// One `DO` block: `CREATE ROLE` unless the cluster has it, then the grants in the current
     /// schema, for its tables and sequences now and later.
     public func roleStatements(_ role: RoleDefinition) -> [SchemaStatement] {

@@ -29,12 +29,14 @@ public struct PostgresInspector: SchemaInspector {
         var text = SchemaSQL()
         let sql = """
             SELECT c.oid, c.relname::text AS name, c.relkind::text AS kind,
-              CASE WHEN c.relkind IN ('v', 'm') THEN pg_get_viewdef(c.oid, true) END AS definition
+              CASE WHEN c.relkind IN ('v', 'm') THEN pg_get_viewdef(c.oid, true) END AS definition,
+              obj_description(c.oid, 'pg_class') AS description
             FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
             WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p', 'v', 'm') AND NOT c.relispartition
               AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'e')
             """
         for relation in try connection.fetchAll(Relation.self, sql) where !excluded.contains(relation.name) {
+            text.descriptions[relation.name] = relation.description
             if relation.kind == "v" || relation.kind == "m" {
                 let columns = try connection.fetchAll(
                     Name.self, "SELECT attname::text AS name FROM pg_attribute WHERE attrelid = $1::oid AND attnum > 0 AND NOT attisdropped ORDER BY attnum",
@@ -115,14 +117,19 @@ public struct PostgresInspector: SchemaInspector {
               CASE WHEN a.attgenerated = '' AND pg_get_expr(d.adbin, d.adrelid) NOT LIKE 'nextval(%'
                 THEN pg_get_expr(d.adbin, d.adrelid) END AS default_text,
               CASE WHEN a.attgenerated <> '' THEN pg_get_expr(d.adbin, d.adrelid) END AS generation_text,
-              NULLIF(co.collname::text, 'default') AS collation
+              a.attidentity <> '' OR coalesce(pg_get_expr(d.adbin, d.adrelid) LIKE 'nextval(%', false) AS identity,
+              NULLIF(co.collname::text, 'default') AS collation, col_description(a.attrelid, a.attnum) AS description
             FROM pg_attribute a
             LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
             LEFT JOIN pg_collation co ON co.oid = a.attcollation
             WHERE a.attrelid = $1::oid AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum
             """,
             [.int(relation.oid)])
-        for row in rows { if let expression = row.generationText { text.generated[relation.name, default: [:]][row.name] = expression } }
+        for row in rows {
+            if let expression = row.generationText { text.generated[relation.name, default: [:]][row.name] = expression }
+            if let description = row.description { text.columnDescriptions[relation.name, default: [:]][row.name] = description }
+            if row.identity { text.identities[relation.name, default: []].append(row.name) }
+        }
         var columns = rows.map { row in
             let type = Self.columnType(declared: row.type)
             return SchemaSnapshot.Column(
@@ -152,6 +159,14 @@ public struct PostgresInspector: SchemaInspector {
         let foreignKeys = names.filter { byName[$0]![0].kind == "f" }.map { Self.foreignKey(byName[$0]!) }
         let checks = Self.checks(names.filter { byName[$0]![0].kind == "c" }.map { byName[$0]! }, columns: &columns)
         text.checks[relation.name] = Dictionary(uniqueKeysWithValues: checks.map { ($0, byName[$0]![0].expression ?? "") })
+        for name in names {
+            let parts = byName[name]!
+            switch parts[0].kind {
+            case "u": text.uniqueNames[relation.name, default: [:]][parts.compactMap(\.column)] = name
+            case "f": text.foreignKeyNames[relation.name, default: [:]][parts.compactMap(\.column)] = name
+            default: continue
+            }
+        }
         return SchemaSnapshot.Table(
             relation.name, columns: columns, primaryKey: primaryKey, foreignKeys: foreignKeys,
             uniqueConstraints: unique, indexes: try indexes(relation, connection, text: &text), checks: checks)
@@ -326,14 +341,14 @@ public struct PostgresInspector: SchemaInspector {
 
     // MARK: - Rows
 
-    private struct Relation: Decodable { var oid: Int64; var name: String; var kind: String; var definition: String? }
+    private struct Relation: Decodable { var oid: Int64; var name: String; var kind: String; var definition: String?; var description: String? }
     private struct Trigger: Decodable { var name: String; var table: String }
     private struct Function: Decodable { var name: String; var definition: String }
     private struct Grant: Decodable { var role: String; var login: Bool; var object: String; var kind: String; var privilege: String }
     private struct Name: Decodable { var name: String }
     private struct ColumnRow: Decodable {
-        var name: String; var type: String; var notnull: Bool; var generated: Bool; var defaultText: String?; var generationText: String?
-        var collation: String?
+        var name: String; var type: String; var notnull: Bool; var generated: Bool; var defaultText: String?; var generationText: String?; var identity: Bool
+        var collation: String?; var description: String?
     }
     private struct ConstraintRow: Decodable {
         var name: String; var kind: String; var column: String?; var referencedTable: String?; var referencedColumn: String?

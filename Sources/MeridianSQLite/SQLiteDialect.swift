@@ -89,6 +89,8 @@ public struct SQLiteDialect: SQLDialect {
 
     public func roleStatements(_ role: RoleDefinition) -> [SchemaStatement] { [] }
 
+    public func comment(on relation: String, kind: RelationKind, column: String?, text: String) -> SchemaStatement? { nil }
+
     /// `$n` becomes `?n`: SQLite reads `$1` as a *named* parameter numbered by first
     /// appearance, so `$2 … $1` would bind the wrong values.
     public func renderPlaceholders(_ sql: String, _ scan: PlaceholderScan) -> String {

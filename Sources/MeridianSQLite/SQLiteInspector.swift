@@ -102,6 +102,7 @@ public struct SQLiteInspector: SchemaInspector {
         let primaryKey = rows.filter { $0.pk > 0 }.sorted { $0.pk < $1.pk }.map(\.name)
         let rowIDAlias = !definition.withoutRowID && primaryKey.count == 1
             && rows.first { $0.pk > 0 }?.type.uppercased() == "INTEGER"
+        if rowIDAlias { text.identities[name] = primaryKey }
         var columns = rows.map { row in
             let collation = definition.collations.first { $0.key.lowercased() == row.name.lowercased() }?.value
             let geometry = spatial.first { $0.column == row.name.lowercased() }
@@ -119,6 +120,8 @@ public struct SQLiteInspector: SchemaInspector {
         }
         let (checks, contractChecked, expressions) = Self.checks(definition.checks, table: name, columns: &columns)
         text.checks[name] = expressions
+        text.uniqueNames[name] = definition.uniqueNames
+        text.foreignKeyNames[name] = definition.foreignKeyNames
         for (column, tokens) in definition.generated {
             text.generated[name, default: [:]][rows.first { $0.name.lowercased() == column.lowercased() }?.name ?? column] = SQLiteToken.sql(tokens)
         }

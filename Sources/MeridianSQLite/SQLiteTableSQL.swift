@@ -16,6 +16,10 @@ struct SQLiteTableSQL {
     /// The expressions of generated columns (`GENERATED ALWAYS AS (…)`, `AS (…)`), by column
     /// name as written.
     var generated: [String: [SQLiteToken]] = [:]
+    /// Names of UNIQUE and FOREIGN KEY constraints written with `CONSTRAINT name`, by their
+    /// columns as written.
+    var uniqueNames: [[String]: String] = [:]
+    var foreignKeyNames: [[String]: String] = [:]
     /// Collations declared with `COLLATE`, by column name as written.
     var collations: [String: String] = [:]
     var withoutRowID = false
@@ -66,6 +70,18 @@ struct SQLiteTableSQL {
                 checks.append(Check(name: pendingName, expression: Array(item[(index + 1)..<end])))
                 pendingName = nil
                 index = end + 1
+            } else if ["UNIQUE", "FOREIGN", "REFERENCES"].contains(keyword), let name = pendingName {
+                // A table constraint lists its columns; a column constraint is its column's.
+                var open = index
+                if keyword == "FOREIGN", open < item.count, item[open].keyword == "KEY" { open += 1 }
+                var columns = column.map { [$0] } ?? []
+                if column == nil, open < item.count, item[open] == .symbol("(") {
+                    let end = Self.closingParenthesis(item, from: open)
+                    columns = item[(open + 1)..<end].filter { $0 != .symbol(",") }.map(\.text)
+                    index = end + 1
+                }
+                if keyword == "UNIQUE" { uniqueNames[columns] = name } else { foreignKeyNames[columns] = name }
+                pendingName = nil
             } else if keyword == "AS", let column, index < item.count, item[index] == .symbol("(") {
                 let end = Self.closingParenthesis(item, from: index)
                 generated[column] = Array(item[(index + 1)..<end])

@@ -60,13 +60,14 @@ private struct SnapshotReader {
 
     mutating func table(_ table: SchemaSnapshot.Table) -> Schema.Table {
         let text = snapshot.sql
-        var result = Schema.Table(table.name, columns: table.columns.map { column($0, in: table) }, primaryKey: table.primaryKey)
+        var result = Schema.Table(
+            table.name, description: text.descriptions[table.name], columns: table.columns.map { column($0, in: table) }, primaryKey: table.primaryKey)
         result.foreignKeys = table.foreignKeys.map {
             Schema.ForeignKey(
-                Self.constraintName(table.name, $0.columns, "fkey"), $0.columns, references: $0.referencedTable, $0.referencedColumns,
+                text.foreignKeyNames[table.name]?[$0.columns] ?? Self.constraintName(table.name, $0.columns, "fkey"), $0.columns, references: $0.referencedTable, $0.referencedColumns,
                 onDelete: $0.onDelete, onUpdate: $0.onUpdate)
         }
-        result.unique = table.uniqueConstraints.map { Schema.Unique(Self.constraintName(table.name, $0, "key"), $0) }
+        result.unique = table.uniqueConstraints.map { Schema.Unique(text.uniqueNames[table.name]?[$0] ?? Self.constraintName(table.name, $0, "key"), $0) }
         for index in table.indexes {
             guard !index.columns.contains(SchemaSnapshot.Index.expression) else {
                 warn("index \(index.name) on \(table.name) indexes an expression, which a schema file cannot declare; left out")
@@ -96,6 +97,17 @@ private struct SnapshotReader {
                 result.checks.append(Schema.Check(name, .portable(expression)))
             }
         }
+        // `identity:` only where the engine's numbering differs from the file's rule.
+        for index in result.columns.indices {
+            let column = result.columns[index]
+            let numbered = text.identities[table.name]?.contains(column.name) ?? false
+            guard numbered != result.isIdentity(column) else { continue }
+            if numbered, column.type != .int || table.primaryKey != [column.name] {
+                warn("column \(table.name).\(column.name) is numbered by the engine but is not an int column that is the whole primary key, which SQLite cannot number; written as an ordinary column")
+            } else {
+                result.columns[index].identity = numbered
+            }
+        }
         for trigger in text.triggers[table.name] ?? [] {
             let prefix = "\(table.name)_set_"
             if trigger.hasPrefix(prefix), let index = result.columns.firstIndex(where: { $0.name == trigger.dropFirst(prefix.count) && $0.type == .timestamp }),
@@ -108,7 +120,7 @@ private struct SnapshotReader {
         return result
     }
 
-    /// A name for a constraint whose own the inspector does not read: PostgreSQL's
+    /// A name for a constraint written without one: PostgreSQL's
     /// `<table>_<columns>_<suffix>`, or `<table>_<first column>_<suffix>` cut to 63 bytes when
     /// that is longer.
     static func constraintName(_ table: String, _ columns: [String], _ suffix: String) -> String {
@@ -125,7 +137,7 @@ private struct SnapshotReader {
             warn("\(what) is \(column.declaredType ?? column.type.description), outside the value contract; written as \(SchemaFileWriter.typeName(type))")
         }
         if case .geometry = type, column.type.logical == nil { type = .text }
-        var result = Schema.Column(column.name, type, nullable: column.nullable)
+        var result = Schema.Column(column.name, type, nullable: column.nullable, description: snapshot.sql.columnDescriptions[table.name]?[column.name])
         switch column.default {
         case .expression(let sql)?: warn("\(what) defaults to \(sql), which a schema file cannot declare; left out")
         case let value?: result.default = value
@@ -154,7 +166,7 @@ private struct SnapshotReader {
             return nil
         }
         warn("view \(view.name): its \(dialect.name) body is kept for both dialects; give one per dialect (sql: {sqlite: …, postgres: …}) where they differ")
-        return Schema.View(view.name, sql: DialectSQL(body))
+        return Schema.View(view.name, description: snapshot.sql.descriptions[view.name], sql: DialectSQL(body))
     }
 
     /// An engine's expression in the portable subset, or `nil`: PostgreSQL's casts of literals

@@ -11,7 +11,8 @@ extension Schema {
     ///
     /// The order: the trigger functions `on_update: now` columns need (PostgreSQL); tables, each
     /// after those its foreign keys reference, with the value contract's CHECKs, keys, spatial
-    /// columns, indexes and `on_update` triggers; functions and views in the file's order; roles
+    /// columns, indexes, `on_update` triggers and descriptions (PostgreSQL's `COMMENT ON`);
+    /// functions and views in the file's order; roles
     /// and their grants (PostgreSQL; SQLite has none). Run them in one transaction, as a
     /// migration does. Validate first: rendering assumes a valid schema.
     ///
@@ -32,6 +33,7 @@ extension Schema {
         for view in views {
             guard let sql = view.sql.text(for: dialect) else { throw missingSQL("view \(view.name)", path: "views.\(view.name).sql", dialect) }
             statements.append(.execute("CREATE VIEW \(dialect.quote(view.name)) AS\n\(sql)"))
+            if let text = view.description, let comment = dialect.comment(on: view.name, kind: .view, column: nil, text: text) { statements.append(comment) }
         }
         for role in roles { statements += dialect.roleStatements(role) }
         return statements
@@ -89,6 +91,14 @@ extension Schema {
         }
         for column in table.columns where column.setOnUpdate {
             statements += dialect.updatedAtTrigger(table: table.name, column: column.name, key: table.primaryKey)
+        }
+        if let text = table.description, let comment = dialect.comment(on: table.name, kind: .table, column: nil, text: text) {
+            statements.append(comment)
+        }
+        for column in table.columns {
+            if let text = column.description, let comment = dialect.comment(on: table.name, kind: .table, column: column.name, text: text) {
+                statements.append(comment)
+            }
         }
         return statements
     }

@@ -19,8 +19,10 @@ extension SchemaValidation {
             if column.type != .timestamp { problem("\(path).on_update", "\(what) is kept at the time of the last update but is \(SchemaFileWriter.typeName(column.type))", fix: "make it a timestamp") }
             if table.primaryKey.isEmpty { problem("\(path).on_update", "\(what) is kept at the time of the last update, but table \(table.name) has no primary key to find the row by", fix: "give the table a primary key") }
         }
-        if column.identity == true, column.type != .int {
-            problem("\(path).identity", "\(what) numbers itself but is \(SchemaFileWriter.typeName(column.type))", fix: "identity needs an int column")
+        if column.identity == true, column.type != .int || table.primaryKey != [column.name] {
+            problem(
+                "\(path).identity", "\(what) numbers itself but is not an int column that is the whole primary key",
+                fix: "keep identity for such a column: SQLite numbers only its rowid, so elsewhere the two engines would differ")
         }
         if let check = column.check {
             let name = SchemaRendering.columnCheckName(table: table.name, column: column)

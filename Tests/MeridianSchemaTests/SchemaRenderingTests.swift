@@ -72,6 +72,20 @@ final class SchemaRenderingTests: XCTestCase {
         XCTAssertEqual(sql.count, 7)
     }
 
+    func testDescriptionsAreCommentsOnPostgresAndNothingOnSQLite() throws {
+        let schema = try Schema.load(yaml: """
+            tables:
+              notes:
+                description: what people wrote
+                columns:
+                  id: int
+                  body: {type: text, description: "the note's text"}
+            """)
+        let postgres = try schema.statements(for: PostgresDialect()).map(\.sql)
+        XCTAssertEqual(Array(postgres.suffix(2)), [#"COMMENT ON TABLE "notes" IS 'what people wrote'"#, #"COMMENT ON COLUMN "notes"."body" IS 'the note''s text'"#])
+        XCTAssertEqual(try schema.statements(for: SQLiteDialect()).count, 1)
+    }
+
     func testPartitioningAndRollupsAreValidatedButRefusedWhenRendered() throws {
         let schema = try Schema.load(yaml: """
             tables:

@@ -193,6 +193,9 @@ final class SchemaValidationTests: XCTestCase {
             """)
         XCTAssertEqual(problems.count, 3, "\(problems)")
         XCTAssertTrue(problems.contains { $0.message.contains("a_id to NULL, but a_id is not nullable") })
+        let identity = self.problems("tables:\n  c:\n    columns: {id: int, n: {type: int, identity: true}}\n    primary_key: [id]\n")
+        XCTAssertEqual(identity.map(\.location.line), [3], "\(identity)")
+        XCTAssertTrue(identity.first?.message.contains("c.n numbers itself but is not an int column that is the whole primary key") == true, "\(identity)")
         XCTAssertTrue(problems.contains { $0.message.contains("form a cycle") })
         XCTAssertTrue(problems.contains { $0.message.contains("kept at the time of the last update but is text") })
     }

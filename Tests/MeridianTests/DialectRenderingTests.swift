@@ -73,6 +73,8 @@ private struct CanaryDialect: SQLDialect {
 
     func roleStatements(_ role: RoleDefinition) -> [SchemaStatement] { [.execute("CANARY ROLE \(role.name)")] }
 
+    func comment(on relation: String, kind: RelationKind, column: String?, text: String) -> SchemaStatement? { nil }
+
     func geographicPoint(longitude: String, latitude: String) -> String { "CANARY_POINT(\(longitude) ~ \(latitude))" }
 
     func withinDistance(_ a: String, _ b: String, meters: String) -> String { "CANARY_NEAR(\(a), \(b), \(meters) METRES)" }

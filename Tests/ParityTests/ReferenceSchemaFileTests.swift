@@ -24,6 +24,13 @@ final class ReferenceSchemaFileTests: ParityTestCase {
             XCTAssertEqual(built.sql.triggers, expected.sql.triggers, "\(backend)")
             XCTAssertEqual(built.sql.views.keys.sorted(), expected.sql.views.keys.sorted(), "\(backend)")
             XCTAssertEqual(built.sql.functions.map(\.name), expected.sql.functions.map(\.name), "\(backend)")
+            // Descriptions are kept where the engine keeps them (PostgreSQL's COMMENT ON).
+            let described = Schema.inspecting(built, dialect: empty.dialect).schema
+            let descriptions = Dictionary(uniqueKeysWithValues: schema.tables.map { ($0.name, $0.description) })
+            for table in described.tables {
+                XCTAssertEqual(table.description, backend.expect(sqlite: nil, postgres: descriptions[table.name] ?? nil), "\(backend): \(table.name)")
+            }
+            XCTAssertEqual(described.views.map(\.description), backend.expect(sqlite: [nil, nil, nil], postgres: schema.views.map(\.description)), "\(backend)")
         }
     }
 

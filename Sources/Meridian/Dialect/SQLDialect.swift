@@ -46,6 +46,11 @@ public protocol SQLDialect: Sendable {
     /// `AFTER UPDATE` trigger that updates the row again (found by its `key` columns) on SQLite.
     func updatedAtTrigger(table: String, column: String, key: [String]) -> [SchemaStatement]
 
+    /// A statement that keeps `text` as the description of a table or view (`column` `nil`) or
+    /// of one of its columns, where the engine keeps descriptions: PostgreSQL's `COMMENT ON`;
+    /// `nil` on SQLite, which has none.
+    func comment(on relation: String, kind: RelationKind, column: String?, text: String) -> SchemaStatement?
+
     /// Statements that create `role` when the cluster lacks it and grant it its privileges in
     /// the current schema; none on SQLite, which has no roles (a file's permissions are its
     /// access control).
@@ -116,6 +121,11 @@ public protocol SQLDialect: Sendable {
 
     /// The integer part of a non-negative number, as a number that sorts like it.
     func integerPart(_ nonNegative: String) -> String
+}
+
+/// What a name in the schema stands for, where a statement says it (`COMMENT ON TABLE`, `… VIEW`).
+public enum RelationKind: String, Sendable {
+    case table = "TABLE", view = "VIEW"
 }
 
 extension SQLDialect {

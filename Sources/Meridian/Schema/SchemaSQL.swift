@@ -25,6 +25,18 @@ public struct SchemaSQL: Sendable, Equatable {
     public var triggers: [String: [String]] = [:]
     /// Functions the schema defines, in name order, each as the statement that creates it.
     public var functions: [Function] = []
+    /// Names of UNIQUE constraints, by table, then the constraint's columns (snapshots compare
+    /// constraints by their columns; these keep the names for a schema file).
+    public var uniqueNames: [String: [[String]: String]] = [:]
+    /// Names of foreign keys, by table, then the key's columns.
+    public var foreignKeyNames: [String: [[String]: String]] = [:]
+    /// Columns the engine numbers when an insert leaves them out, by table: SQLite's rowid
+    /// alias (an `INTEGER` primary key), PostgreSQL's identity and serial columns.
+    public var identities: [String: [String]] = [:]
+    /// Descriptions (PostgreSQL's `COMMENT ON`) of tables and views, by name.
+    public var descriptions: [String: String] = [:]
+    /// Descriptions of columns, by table or view, then column.
+    public var columnDescriptions: [String: [String: String]] = [:]
     /// Roles other than the owner holding privileges on the schema's tables or sequences
     /// (PostgreSQL), with the privileges every table (and every sequence) grants them.
     public var roles: [RoleDefinition] = []
