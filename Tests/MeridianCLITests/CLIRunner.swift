@@ -73,8 +73,8 @@ final class CLIProcess {
         let stem = UUID().uuidString
         stdoutURL = outputs.appendingPathComponent("\(stem).out")
         stderrURL = outputs.appendingPathComponent("\(stem).err")
-        FileManager.default.createFile(atPath: stdoutURL.path, contents: nil)
-        FileManager.default.createFile(atPath: stderrURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: stdoutURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: stderrURL.path, contents: nil)
         if let tool = launcher.first {
             process.executableURL = URL(fileURLWithPath: tool)
             process.arguments = Array(launcher.dropFirst()) + [binary] + arguments

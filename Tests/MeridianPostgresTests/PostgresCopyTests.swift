@@ -51,7 +51,7 @@ final class PostgresCopyTests: XCTestCase {
             .date(CalendarDate(year: 9999, month: 12, day: 31)!), .json(.array([])), .bytes([]),
             .geometry(.point(x: 179.999999999, y: 89.5)), .null,
         ],
-        [.int(0), .double(5e-324), .text(""), .null, .null, .timestamp(Timestamp(microsecondsSinceEpoch: -1)), .null, .json("text"), .null, .null, .null],
+        [.int(0), .double(.leastNonzeroMagnitude), .text(""), .null, .null, .timestamp(Timestamp(microsecondsSinceEpoch: -1)), .null, .json("text"), .null, .null, .null],
         [.int(1), .null, .null, .null, .null, .null, .null, .null, .null, .null, .null],
     ]
 

@@ -75,7 +75,7 @@ final class USGSCatalogueLoadTests: ParityTestCase {
 
     func testLoadingTwiceChangesNothing() {
         parity(recipe: Self.recipe) { db, backend in
-            try load(db)
+            _ = try load(db)
             let all = "SELECT id, usgs_id, magnitude, magnitude_type, depth_km, occurred_at, place, properties, location, created_at, updated_at FROM earthquakes ORDER BY usgs_id"
             let before = try db.fetchAll(all)
             XCTAssertEqual(counts(try load(db)), [22, 0, 0, 19, 3, 0], "\(backend): both Fiji revisions are no later than the stored one")
@@ -134,7 +134,7 @@ final class USGSCatalogueLoadTests: ParityTestCase {
 
     func testRejectLeavesTheTableAsItWas() {
         parity(recipe: Self.recipe) { db, backend in
-            try load(db)
+            _ = try load(db)
             let all = "SELECT id, usgs_id, magnitude, place, properties, updated_at FROM earthquakes ORDER BY usgs_id"
             let before = try db.fetchAll(all)
             // Good rows before and after the bad ones, across several batches: none of them stays.
