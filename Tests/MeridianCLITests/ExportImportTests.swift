@@ -47,6 +47,11 @@ final class ExportImportTests: CLITestCase {
         XCTAssertSucceeds(written)
         XCTAssertTrue(world.sandbox.exists("export.sql"))
         XCTAssertFalse(world.sandbox.exists("export.sql.partial"))
+        let script = try world.sandbox.read("export.sql")
+        let existing = try world.export(to: "export.sql")
+        XCTAssertFailsCleanly(existing, mentioning: ["export.sql exists already", "--force"])
+        XCTAssertEqual(try world.sandbox.read("export.sql"), script, "the file is left as it was")
+        XCTAssertSucceeds(try world.export("--force", to: "export.sql"), "--force replaces it")
 
         func load() throws -> CLIResult {
             let process = try CLIProcess(
