@@ -77,6 +77,17 @@ final class ExportImportTests: CLITestCase {
         XCTAssertEqual(TransferWorld.digests(try TransferWorld.report(imported)), TransferWorld.digests(try TransferWorld.report(exported)))
     }
 
+    /// Two `export --migrate --replace` at once into one fresh target: the second waits for the
+    /// first's transaction, whose migrations commit with its rows, then finds them and replaces
+    /// the rows; neither creates the tracking table twice.
+    func testTwoExportsWithMigrateAtOnce() throws {
+        let world = try TransferWorld(try sandbox(.postgres))
+        let arguments = ["export", "--from", world.source, "--to", world.target, "--migrate", "--replace"]
+        let processes = try (1...2).map { _ in try world.sandbox.runner.launch(arguments) }
+        for process in processes { XCTAssertSucceeds(try process.wait(timeout: 120)) }
+        XCTAssertEqual(try world.targetConnection().fetchValue(Int64.self, "SELECT count(*) FROM readings"), 200)
+    }
+
     func testModesForATargetThatHoldsRows() throws {
         let world = try TransferWorld(try sandbox(.postgres))
         XCTAssertSucceeds(try world.export("--migrate"))
