@@ -2,7 +2,10 @@
 #
 #   make            install missing packages, build, then on ./celestial.sqlite: migrate, seed,
 #                   generate development data and print earthquakes near Tokyo (no server)
-#   make test       the whole test suite against SQLite and throwaway PostgreSQL clusters
+#   make test       the whole test suite against SQLite and throwaway PostgreSQL clusters, then
+#                   a short reliability campaign
+#   make reliability  the reliability campaign (kills, races, secrets; see scripts/reliability),
+#                   e.g. make reliability ARGS='--trials 200'
 #   make bench      release build and all benchmarks (SQLite and PostgreSQL)
 #   make clean      stop leftover test clusters and remove build outputs
 #
@@ -15,7 +18,7 @@ ARGS ?=
 RUN_DATABASE = sqlite:celestial.sqlite
 MERIDIAN = .build/debug/meridian
 
-.PHONY: run test bench clean
+.PHONY: run test reliability bench clean
 
 run:
 	scripts/install-deps
@@ -28,6 +31,9 @@ run:
 
 test:
 	scripts/test $(ARGS)
+
+reliability:
+	scripts/test --reliability $(ARGS)
 
 bench:
 	scripts/bench $(ARGS)

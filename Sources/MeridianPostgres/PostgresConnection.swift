@@ -213,8 +213,17 @@ public final class PostgresConnection: DatabaseConnection {
     /// Holds a session advisory lock keyed by the current schema, so migrators of different
     /// schemas in one database do not wait for each other; a second migrator of the same schema
     /// waits here until the first finishes.
+    ///
+    /// Inside a transaction of the caller's (`export --migrate`, where the migrations commit
+    /// with the rows), the lock is the transaction's own and lasts until it ends: released
+    /// earlier, it would let a second migrator in before the first one's tracking table is
+    /// visible, to create it again and fail.
     public func withMigrationLock<T>(_ body: () throws -> T) throws -> T {
         let key = "SELECT hashtext(current_schema() || '.meridian_migrations')"
+        if transactionDepth > 0 {
+            try executeScript("SELECT pg_advisory_xact_lock((\(key)))")
+            return try body()
+        }
         try executeScript("SELECT pg_advisory_lock((\(key)))")
         defer { try? executeScript("SELECT pg_advisory_unlock((\(key)))") }
         return try body()

@@ -24,7 +24,8 @@ struct Export: ParsableCommand {
 
             --to FILE.sql writes a script instead, for servers this machine cannot reach: load \
             it with psql -X -f FILE.sql "postgres://…"; it checks the migration version and the \
-            row counts itself and runs in one transaction.
+            row counts itself and runs in one transaction. An existing FILE.sql is replaced only \
+            with --force, and only once the new script is complete.
             """)
 
     @Option(help: ArgumentHelp("The source: an SQLite or SpatiaLite file (sqlite:FILE).", valueName: "url"))
@@ -35,6 +36,9 @@ struct Export: ParsableCommand {
 
     @Option(help: ArgumentHelp("The PostgreSQL migrations, for --migrate.", valueName: "dir"))
     var migrations = "migrations-postgres"
+
+    @Flag(help: "Replace --to FILE.sql if it exists.")
+    var force = false
 
     @OptionGroup var transfer: TransferOptions
 
@@ -63,6 +67,9 @@ struct Export: ParsableCommand {
     private func exportScript(from source: SQLiteConnection, name: String) throws {
         if transfer.migrate {
             throw ValidationError("--migrate needs a live target; a script checks the target's version when psql runs it: migrate the target first")
+        }
+        if !force, FileManager.default.fileExists(atPath: to) {
+            throw ValidationError("\(to) exists already: pass --force to replace it, or write to another file")
         }
         let script = try PostgresScriptTarget(path: to, sourceName: name, migrations: try MigrationHistory(source).load())
         try TransferRun(

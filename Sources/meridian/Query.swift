@@ -54,13 +54,18 @@ extension DatabaseValue {
     }
 }
 
-/// Rows as an aligned text table.
+/// Rows as an aligned text table; control characters in names and values are escaped
+/// (``Swift/String/escapingControlCharacters(keepingLayout:)``), so a value cannot drive the
+/// terminal, and long ones are cut at 60 characters.
 struct TextTable {
     let header: [String]
     let rows: [[String]]
 
     var rendered: String {
-        let cells = ([header] + rows).map { $0.map { $0.count > 60 ? String($0.prefix(59)) + "…" : $0 } }
+        let cells = ([header] + rows).map { $0.map { text in
+            let shown = text.escapingControlCharacters()
+            return shown.count > 60 ? String(shown.prefix(59)) + "…" : shown
+        } }
         let widths = header.indices.map { column in cells.map { $0[column].count }.max() ?? 0 }
         func line(_ row: [String]) -> String {
             zip(row, widths).map { $0.padding(toLength: $1, withPad: " ", startingAt: 0) }.joined(separator: " | ")

@@ -47,6 +47,11 @@ final class ExportImportTests: CLITestCase {
         XCTAssertSucceeds(written)
         XCTAssertTrue(world.sandbox.exists("export.sql"))
         XCTAssertFalse(world.sandbox.exists("export.sql.partial"))
+        let script = try world.sandbox.read("export.sql")
+        let existing = try world.export(to: "export.sql")
+        XCTAssertFailsCleanly(existing, mentioning: ["export.sql exists already", "--force"])
+        XCTAssertEqual(try world.sandbox.read("export.sql"), script, "the file is left as it was")
+        XCTAssertSucceeds(try world.export("--force", to: "export.sql"), "--force replaces it")
 
         func load() throws -> CLIResult {
             let process = try CLIProcess(
@@ -70,6 +75,17 @@ final class ExportImportTests: CLITestCase {
         let imported = try world.sandbox.meridian(["import", "--from", world.target, "--to", "sqlite:back.sqlite", "--migrate", "--json"])
         let exported = try world.export("--replace", "--json")
         XCTAssertEqual(TransferWorld.digests(try TransferWorld.report(imported)), TransferWorld.digests(try TransferWorld.report(exported)))
+    }
+
+    /// Two `export --migrate --replace` at once into one fresh target: the second waits for the
+    /// first's transaction, whose migrations commit with its rows, then finds them and replaces
+    /// the rows; neither creates the tracking table twice.
+    func testTwoExportsWithMigrateAtOnce() throws {
+        let world = try TransferWorld(try sandbox(.postgres))
+        let arguments = ["export", "--from", world.source, "--to", world.target, "--migrate", "--replace"]
+        let processes = try (1...2).map { _ in try world.sandbox.runner.launch(arguments) }
+        for process in processes { XCTAssertSucceeds(try process.wait(timeout: 120)) }
+        XCTAssertEqual(try world.targetConnection().fetchValue(Int64.self, "SELECT count(*) FROM readings"), 200)
     }
 
     func testModesForATargetThatHoldsRows() throws {

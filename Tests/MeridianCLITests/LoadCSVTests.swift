@@ -79,6 +79,26 @@ final class LoadCSVTests: CLITestCase {
         XCTAssertEqual(try count(s), 2)
     }
 
+    func testAnEmptyTypeIsABadRowNotAnIgnoredOneOnSQLite() throws { try emptyType(migrated(.sqlite)) }
+    func testAnEmptyTypeIsABadRowNotAnIgnoredOneOnPostgres() throws { try emptyType(migrated(.postgres)) }
+
+    /// A row whose type is empty, and a row of 21 commas, are reported as bad rows instead of
+    /// being counted among the other event types; with --type all the first one loads.
+    private func emptyType(_ s: CLISandbox) throws {
+        try s.write("types.csv", [
+            Self.header,
+            "2024-01-13T03:27:51.870Z,42.8112,13.1096,8.9,3.9,mb,,47,0.371,0.69,us,us7000lx3r,2024-01-20T11:45:08.040Z,\"3 km S of Norcia, Italy\",earthquake,3.8,1.8,0.106,25,reviewed,us,us",
+            "2024-01-09T17:59:03.245Z,80.3316,1.6583,10,4.5,mb,,96,8.511,0.67,us,us7000lvk9,2024-01-11T20:05:31.040Z,northern Svalbard,,9.87,1.94,0.113,23,reviewed,us,us",
+            String(repeating: ",", count: 21),
+        ].joined(separator: "\n") + "\n")
+        let result = try s.meridian(["load", "csv", "types.csv", "--on-error", "skip", "--database", s.database])
+        XCTAssertEqual(result.status, 2, "\(result)")
+        XCTAssertMentionsInOrder(result.stderr, ["types.csv:3: type is empty", "types.csv:4: "])
+        XCTAssertTrue(result.stdout.contains("1 inserted, 0 updated, 0 unchanged, 0 ignored (other types), 2 rejected"), "\(result)")
+        let all = try s.meridian(["load", "csv", "types.csv", "--on-error", "skip", "--type", "all", "--database", s.database])
+        XCTAssertTrue(all.stdout.contains("1 inserted, 0 updated, 1 unchanged, 0 ignored (other types), 1 rejected"), "\(all)")
+    }
+
     func testRejectLoadsNothingAndExitsWith1OnSQLite() throws { try rejectLoadsNothing(migrated(.sqlite)) }
     func testRejectLoadsNothingAndExitsWith1OnPostgres() throws { try rejectLoadsNothing(migrated(.postgres)) }
 

@@ -50,6 +50,18 @@ final class QueryAndInfoTests: CLITestCase {
 
         let broken = try s.meridian(["query", "SELEC 1", "--database", s.database])
         XCTAssertFailsCleanly(broken, mentioning: ["SELEC"], "a syntax error names the text")
+
+        // Values that would drive a terminal: clear the screen, retitle the window, colour,
+        // reverse the text; the table shows them escaped, --json as JSON escapes.
+        let hostile = "a\u{1B}[2J\u{1B}]0;owned\u{07}b\nc\u{202E}d\u{9B}31m"
+        _ = try s.query("UPDATE stations SET note = '\(hostile)' WHERE id = 2")
+        let escaped = try s.meridian(["query", "SELECT note AS \"n\u{1B}[1m\" FROM stations WHERE id = 2", "--database", s.database])
+        XCTAssertSucceeds(escaped)
+        XCTAssertFalse(escaped.stdout.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" || $0.value == 0x9B || $0.value == 0x202E },
+                       "[\(s.backend)] no control character reaches the terminal: \(escaped.stdout.debugDescription)")
+        XCTAssertTrue(escaped.stdout.contains(#"n\u{1B}[1m"#), "[\(s.backend)] the column name too: \(escaped.stdout)")
+        XCTAssertTrue(escaped.stdout.contains(#"a\u{1B}[2J\u{1B}]0;owned\u{7}b\nc\u{202E}d\u{9B}31m"#), "[\(s.backend)] \(escaped.stdout)")
+        XCTAssertMentionsInOrder(escaped.stdout, ["(1 row)"], "one line per row")
     }
 
     /// `DATABASE_URL` picks the database when there is no `--database`, and `--database` wins.

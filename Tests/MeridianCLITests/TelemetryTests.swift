@@ -26,6 +26,33 @@ final class TelemetryTests: CLITestCase {
     func testTelemetryLinesOnSQLite() throws { try telemetryLines(sandbox(.sqlite)) }
     func testTelemetryLinesOnPostgres() throws { try telemetryLines(sandbox(.postgres)) }
 
+    func testAFailingStatementIsShownWithoutItsPasswordAndCutOnSQLite() throws { try failingStatementShown(sandbox(.sqlite)) }
+    func testAFailingStatementIsShownWithoutItsPasswordAndCutOnPostgres() throws { try failingStatementShown(sandbox(.postgres)) }
+
+    /// A failing `ALTER USER … PASSWORD '…'` (no such role on PostgreSQL, not SQL at all on
+    /// SQLite) and a failing statement of 20,000 characters: stderr, `--verbose` and the
+    /// telemetry file show the password as `'***'` and the long statement cut, with the
+    /// number of characters left out.
+    private func failingStatementShown(_ s: CLISandbox) throws {
+        let secret = "hunter2-\(UUID().uuidString.prefix(8))"
+        try s.writeMigration(1, "role", up: "ALTER USER no_such_role_x WITH PASSWORD '\(secret)';\n", down: "SELECT 1;\n")
+        let failed = try s.migrate("up", "--telemetry", "events.jsonl", "--verbose")
+        XCTAssertFailsCleanly(failed, mentioning: ["PASSWORD '***'"])
+        XCTAssertFalse(failed.output.contains(secret), "[\(s.backend)] \(failed)")
+        let logged = try s.read("events.jsonl")
+        XCTAssertFalse(logged.contains(secret), "[\(s.backend)] \(logged)")
+        XCTAssertEqual(TelemetryLine.parse(logged).last?.statement, "ALTER USER no_such_role_x WITH PASSWORD '***'")
+
+        let values = (1...2_000).map { "(\($0))" }.joined(separator: ", ")
+        try s.writeMigration(1, "role", up: "INSERT INTO no_such_table (id) VALUES \(values);\n", down: "SELECT 1;\n")
+        let long = try s.migrate("up", "--telemetry", "long.jsonl")
+        XCTAssertFailsCleanly(long, mentioning: ["more characters)"])
+        XCTAssertLessThan(long.stderr.count, 2_000, "[\(s.backend)] the statement is cut: \(long)")
+        let statement = try XCTUnwrap(TelemetryLine.parse(try s.read("long.jsonl")).last?.statement)
+        XCTAssertLessThan(statement.count, 1_100, "[\(s.backend)] telemetry keeps an excerpt")
+        XCTAssertTrue(statement.hasSuffix("more characters)"), statement)
+    }
+
     private func telemetryLines(_ s: CLISandbox) throws {
         try s.writeTableMigration(1, "t1")
         try s.writeTableMigration(2, "t2")

@@ -89,7 +89,7 @@ final class DatabaseErrorTests: XCTestCase {
     func testLongSQLIsTruncatedTo500Characters() {
         let sql = "SELECT " + String(repeating: "a", count: 600)
         let text = DatabaseError(.syntax, "bad", sql: sql).description
-        XCTAssertEqual(text, "syntax: bad in: " + String(sql.prefix(500)) + "…")
+        XCTAssertEqual(text, "syntax: bad in: " + String(sql.prefix(500)) + "… (107 more characters)")
         XCTAssertFalse(text.contains(sql))
         let exact = String(repeating: "b", count: 500)
         XCTAssertEqual(DatabaseError(.syntax, "bad", sql: exact).description, "syntax: bad in: " + exact)

@@ -142,9 +142,26 @@ final class MigrationDirectoryTests: XCTestCase {
     // MARK: - Bad input
 
     func testMalformedFileNames() throws {
-        for name in ["1-init.up.sql", "V1__init.sql", "0001_add alerts.up.sql", "0001_.up.sql", "0001_init.UP.sql", "init.up.sql", "0001_a.b.up.sql"] {
+        for name in ["1-init.up.sql", "V1__init.sql", "0001_add alerts.up.sql", "0001_.up.sql", "init.up.sql", "0001_a.b.up.sql"] {
             try assertError([name: "SELECT 1;"], { .malformedName(path: $0 + "/" + name, reason: MigrationEntry.fileNamePattern) },
                             mentioning: name, "NNNN_slug.up.sql")
+        }
+    }
+
+    /// Names other tools would skip are refused rather than skipped without a word.
+    func testCapitalSuffixesAndFoldersNamedLikeFilesAreRefused() throws {
+        let good = ["0001_a.up.sql": "SELECT 1;", "0001_a.down.sql": "SELECT 1;"]
+        for (name, rename) in [("0002_b.UP.SQL", "0002_b.up.sql"), ("0002_b.down.SQL", "0002_b.down.sql"), ("0002_b.Up.sql", "0002_b.up.sql"), ("0002_b.SQL", "0002_b.sql")] {
+            XCTAssertThrowsError(try folder(good.merging([name: "SELECT 1;"]) { $1 }).load(dialect: .sqlite)) { error in
+                XCTAssertTrue("\(error)".contains("\(name): the suffix is not in lower case") && "\(error)".contains("rename it \(rename)"), "\(error)")
+            }
+        }
+        XCTAssertThrowsError(try folder(good.merging(["0002_b.up.sql/notes.txt": "x"]) { $1 }).load(dialect: .sqlite)) { error in
+            XCTAssertTrue("\(error)".contains("0002_b.up.sql: this is a folder named like a migration file"), "\(error)")
+        }
+        let diesel = ["2024-01-01-000000_a/UP.sql": "SELECT 1;", "2024-01-01-000000_a/down.sql": "SELECT 1;"]
+        XCTAssertThrowsError(try folder(diesel).load(dialect: .sqlite)) { error in
+            XCTAssertTrue("\(error)".contains("UP.sql: a Diesel migration folder holds only up.sql and down.sql"), "\(error)")
         }
     }
 

@@ -140,7 +140,7 @@ public struct DatabaseError: Error, Sendable, CustomStringConvertible, CustomDeb
         if let nativeCode { context.append("code \(nativeCode)") }
         if !context.isEmpty { text += " (" + context.joined(separator: ", ") + ")" }
         if let line { text += " at line \(line)" }
-        if let sql { text += " in: \(sql.count > 500 ? String(sql.prefix(500)) + "…" : sql)" }
+        if let sql { text += " in: \(SQLText.excerpt(sql))" }
         return text
     }
 

@@ -9,7 +9,8 @@ import Foundation
 ///   `run_in_transaction = false`).
 ///
 /// Dotfiles, `README*` and files that are not `.sql` are ignored, as are subfolders without
-/// `up.sql` or `down.sql`. Anything else that fits no layout, or a mix of layouts, is an error.
+/// `up.sql` or `down.sql`. Anything else that fits no layout, or a mix of layouts, is an error,
+/// as are names that other tools would skip: `.SQL` in capitals, a folder named like a file.
 public struct MigrationDirectory: Sendable {
     public let path: String
 
@@ -85,11 +86,11 @@ public struct MigrationDirectory: Sendable {
         for name in try contents(of: path) {
             let entryPath = file(name)
             if FileManager.default.fileExists(atPath: entryPath, isDirectory: &isDirectory), isDirectory.boolValue {
-                let inside = try contents(of: entryPath)
-                if inside.contains("up.sql") || inside.contains("down.sql") {
+                let inside = try contents(of: entryPath).map { $0.lowercased() }
+                if inside.contains("up.sql") || inside.contains("down.sql") || name.lowercased().hasSuffix(".sql") {
                     entries.append(try .folder(name, path: entryPath))
                 }
-            } else if name.hasSuffix(".sql") {
+            } else if name.lowercased().hasSuffix(".sql") {
                 entries.append(try .file(name, path: entryPath))
             }
         }
@@ -146,7 +147,7 @@ public struct MigrationDirectory: Sendable {
     private func diesel(_ entry: MigrationEntry, dialect: StatementDialect, requireDown: Bool) throws(MigrationError) -> Migration {
         let folder = file(entry.name)
         let inside = try contents(of: folder)
-        if let stray = inside.first(where: { $0.hasSuffix(".sql") && $0 != "up.sql" && $0 != "down.sql" }) {
+        if let stray = inside.first(where: { $0.lowercased().hasSuffix(".sql") && $0 != "up.sql" && $0 != "down.sql" }) {
             throw .malformedName(path: folder + "/" + stray, reason: "a Diesel migration folder holds only up.sql and down.sql")
         }
         guard inside.contains("up.sql") else { throw .missingUp(path: folder + "/down.sql") }

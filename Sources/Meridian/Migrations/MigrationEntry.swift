@@ -31,8 +31,15 @@ struct MigrationEntry: Equatable {
     static let folderPattern = "expected a Diesel folder <version>_<name> such as 2024-05-01-120000_create_alerts "
         + "(the version in digits, optionally separated by -; the name in letters, digits, _ and -)"
 
-    /// A `.sql` file's entry; `path` is for the error.
+    /// A `.sql` file's entry; `path` is for the error. A suffix in other than lower case
+    /// (`0003_x.UP.SQL`) is refused: golang-migrate, dbmate and Diesel would skip the file.
     static func file(_ name: String, path: String) throws(MigrationError) -> MigrationEntry {
+        let lowered = name.lowercased()
+        if let suffix = [".up.sql", ".down.sql", ".sql"].first(where: lowered.hasSuffix), !name.hasSuffix(suffix) {
+            throw .malformedName(
+                path: path,
+                reason: "the suffix is not in lower case, so other tools would skip the file: rename it \(name.dropLast(suffix.count))\(suffix)")
+        }
         let (stem, kind): (Substring, Kind) =
             if name.hasSuffix(".up.sql") { (name.dropLast(7), .up) }
             else if name.hasSuffix(".down.sql") { (name.dropLast(9), .down) }
@@ -40,9 +47,13 @@ struct MigrationEntry: Equatable {
         return try entry(name, stem: stem, kind: kind, path: path, dashes: false, pattern: fileNamePattern)
     }
 
-    /// A folder's entry, for a folder that holds `up.sql` or `down.sql`.
+    /// A folder's entry, for a folder that holds `up.sql` or `down.sql` or is named like a
+    /// migration file (refused: the file was probably meant).
     static func folder(_ name: String, path: String) throws(MigrationError) -> MigrationEntry {
-        try entry(name, stem: name[...], kind: .diesel, path: path, dashes: true, pattern: folderPattern)
+        if name.lowercased().hasSuffix(".sql") {
+            throw .malformedName(path: path, reason: "this is a folder named like a migration file: make it a file, or a Diesel folder <version>_<name> holding up.sql and down.sql")
+        }
+        return try entry(name, stem: name[...], kind: .diesel, path: path, dashes: true, pattern: folderPattern)
     }
 
     private static func entry(

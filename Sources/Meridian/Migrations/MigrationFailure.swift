@@ -5,7 +5,8 @@ public struct MigrationFailure: Error, Sendable, CustomStringConvertible {
     /// The line in the file: where the statement starts, moved down to the line the engine
     /// pointed at when it said; `nil` when the check after the last statement failed.
     public var line: Int?
-    /// The statement that failed; `nil` when the check after the last statement failed.
+    /// The statement that failed, whole; `nil` when the check after the last statement failed.
+    /// The description shows an excerpt without passwords (``SQLText/excerpt(_:limit:)``).
     public var statement: String?
     public var underlying: DatabaseError
     /// Whether the database was left as it was (the migration ran in a transaction), or was
@@ -22,7 +23,7 @@ public struct MigrationFailure: Error, Sendable, CustomStringConvertible {
         guard let line, let statement else {
             return "\(path): migration \(migration) failed the check before its commit: \(cause)\n\(outcome)"
         }
-        let excerpt = statement.count > 300 ? String(statement.prefix(300)) + "…" : statement
+        let excerpt = SQLText.excerpt(statement, limit: 300)
         return "\(path):\(line): migration \(migration) failed: \(cause)\n    \(excerpt.replacingOccurrences(of: "\n", with: "\n    "))\n\(outcome)"
     }
 }

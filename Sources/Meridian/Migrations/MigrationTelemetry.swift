@@ -14,8 +14,9 @@ public struct MigrationEvent: Sendable, Equatable, Codable {
     public var at: Timestamp
     /// For `finished` and `failed`: milliseconds since `started`.
     public var durationMilliseconds: Double?
-    /// For `failed`: the file, the line where the failing statement starts, the statement and
-    /// the error's safe description.
+    /// For `failed`: the file, the line where the failing statement starts, the statement (an
+    /// excerpt of at most 1,000 characters with `PASSWORD '…'` hidden, ``SQLText/excerpt(_:limit:)``)
+    /// and the error's safe description.
     public var path: String?
     public var line: Int?
     public var statement: String?

@@ -240,7 +240,7 @@ public final class Migrator {
             telemetry.record(MigrationEvent(
                 event: .failed, direction: direction, version: migration.version.spelling, slug: migration.slug,
                 durationMilliseconds: Self.milliseconds(since: started), path: script.path, line: failure.line,
-                statement: current.map { String($0.sql.prefix(1000)) }, error: cause.description))
+                statement: current.map { SQLText.excerpt($0.sql, limit: 1000) }, error: cause.description))
             throw failure
         }
     }

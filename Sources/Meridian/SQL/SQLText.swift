@@ -1,3 +1,5 @@
+import Foundation
+
 /// The check every statement passes before a driver hands its text to the engine.
 ///
 /// ```swift
@@ -15,22 +17,33 @@
 /// text and JSON.
 public enum SQLText {
     /// Throws a `syntax` error naming the line and column of the first NUL in `sql`; the
-    /// error's ``DatabaseError/sql`` shows each NUL as `\0`, so no terminal or log swallows it.
+    /// error's ``DatabaseError/sql`` shows each NUL as `\0` (and other control characters
+    /// escaped alike), so no terminal or log swallows it.
     public static func refuseNUL(in sql: String) throws(DatabaseError) {
         guard let position = TextPosition.firstNUL(in: sql) else { return }
         throw DatabaseError(
             .syntax,
             "the SQL holds a NUL byte (U+0000) at \(position), where the engine would stop reading it; "
                 + "nothing ran: remove the NUL (bind text as a value, never splice it in)",
-            sql: shown(sql))
+            sql: sql.escapingControlCharacters(keepingLayout: true))
     }
 
-    /// `sql` with each NUL written `\0`.
-    private static func shown(_ sql: String) -> String {
-        var text = String.UnicodeScalarView()
-        for scalar in sql.unicodeScalars {
-            if scalar == "\0" { text.append(contentsOf: #"\0"#.unicodeScalars) } else { text.append(scalar) }
-        }
-        return String(text)
+    /// A statement as messages, logs and telemetry show it: `PASSWORD '…'` literals hidden,
+    /// control characters escaped (line breaks and tabs kept), and no longer than `limit`
+    /// characters, with what was cut counted.
+    ///
+    /// ```swift
+    /// SQLText.excerpt("ALTER ROLE app PASSWORD 'hunter2'")   // ALTER ROLE app PASSWORD '***'
+    /// ```
+    ///
+    /// `CREATE ROLE … PASSWORD '…'` and `ALTER ROLE`/`ALTER USER` are the statements that put a
+    /// secret in a migration; the literal is hidden whatever the statement, in any case and
+    /// with `ENCRYPTED`, with doubled quotes inside it.
+    public static func excerpt(_ sql: String, limit: Int = 500) -> String {
+        let redacted = sql.replacingOccurrences(
+            of: #"(?i)(\bpassword\s+)'(?:[^']|'')*'"#, with: "$1'***'", options: .regularExpression)
+        let shown = redacted.escapingControlCharacters(keepingLayout: true)
+        guard shown.count > limit else { return shown }
+        return String(shown.prefix(limit)) + "… (\(shown.count - limit) more characters)"
     }
 }

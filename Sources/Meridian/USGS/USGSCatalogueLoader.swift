@@ -9,7 +9,8 @@
 /// The whole load is one transaction. Events are upserted by `usgs_id`: a revision with a later
 /// `updated` replaces the stored event, the same or an earlier one leaves it as it is, so
 /// loading a file twice changes nothing. By default only events of type `earthquake` are loaded
-/// (``types``); the others (`quarry blast`, `explosion`, `ice quake`, …) are counted as ignored.
+/// (``types``); the others (`quarry blast`, `explosion`, `ice quake`, …) are counted as ignored,
+/// and a row with an empty `type` is a bad row.
 ///
 /// A record that cannot be loaded (bad quoting, a wrong number of fields, an empty id, a time
 /// that is not one, a latitude of 95, a magnitude outside the table's −2…10, …) is reported
@@ -76,15 +77,19 @@ public struct USGSCatalogueLoader {
                     if let progress, report.rows % progressInterval == 0 {
                         progress(USGSLoadProgress(rows: report.rows, bytesRead: reader.bytesRead))
                     }
-                    if let types, record.problem == nil, record.count == columns.count,
-                       !types.contains(USGSEvent.type(of: record, columns: columns) ?? "")
-                    {
+                    // Only a row that names another type is ignored; one that names none is a bad
+                    // row, not quietly counted among the quarry blasts.
+                    let type = USGSEvent.type(of: record, columns: columns) ?? ""
+                    if let types, record.problem == nil, record.count == columns.count, !type.isEmpty, !types.contains(type) {
                         report.ignored += 1
                         continue
                     }
                     let event: USGSEvent
                     do throws(USGSRowError) {
                         event = try USGSEvent(record, columns: columns)
+                        if types != nil, type.isEmpty {
+                            throw USGSRowError("type is empty, so the row is neither an earthquake nor another kind of event: fill it in, or load rows of every type with --type all")
+                        }
                     } catch {
                         report.reject(line: record.line, reason: error.reason)
                         if onError == .reject {
