@@ -7,7 +7,7 @@ import Foundation
 /// Numbers go through `Int64` when they are whole and fit, else `Double`, as `Codable` has no
 /// exact decimal: read the column as `JSON` to keep a 30-digit number exact.
 extension JSON: Codable {
-    private struct Key: CodingKey {
+    private struct MemberKey: CodingKey {
         var stringValue: String
         var intValue: Int? { nil }
         init(stringValue: String) { self.stringValue = stringValue }
@@ -15,7 +15,7 @@ extension JSON: Codable {
     }
 
     public init(from decoder: any Decoder) throws {
-        if let object = try? decoder.container(keyedBy: Key.self) {
+        if let object = try? decoder.container(keyedBy: MemberKey.self) {
             self = .object(JSONObject(try object.allKeys.map { ($0.stringValue, try object.decode(JSON.self, forKey: $0)) }))
             return
         }
@@ -57,8 +57,8 @@ extension JSON: Codable {
             var array = encoder.unkeyedContainer()
             for element in elements { try array.encode(element) }
         case .object(let object):
-            var container = encoder.container(keyedBy: Key.self)
-            for (key, value) in zip(object.keys, object.values) { try container.encode(value, forKey: Key(stringValue: key)) }
+            var container = encoder.container(keyedBy: MemberKey.self)
+            for (key, value) in zip(object.keys, object.values) { try container.encode(value, forKey: MemberKey(stringValue: key)) }
         }
     }
 }
