@@ -58,6 +58,11 @@ let package = Package(
         .testTarget(name: "ParityTests", dependencies: ["Meridian", "MeridianSchema", "MeridianTesting", "MeridianSynthetic"]),
         // The reference schema's models as `meridian generate models` writes them, compiled and used.
         .testTarget(name: "GeneratedModelsTests", dependencies: ["Meridian", "MeridianTesting"]),
+        // The todo example (examples/todo): its generated models and its tests, on both backends.
+        .testTarget(
+            name: "TodoExampleTests", dependencies: ["Meridian", "MeridianPostgres", "MeridianTesting"],
+            path: "examples/todo", exclude: ["schema.yaml", "migrations-sqlite", "migrations-postgres", "fixtures"],
+            sources: ["Models", "Tests"]),
         .testTarget(name: "MeridianSchemaTests", dependencies: ["MeridianSchema", "MeridianSQLite", "MeridianPostgres"]),
         .testTarget(name: "MeridianCLITests", dependencies: ["Meridian", "MeridianSchema", "MeridianTesting"]),
         .testTarget(name: "MeridianTestingTests", dependencies: ["MeridianTesting"]),

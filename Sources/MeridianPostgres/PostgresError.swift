@@ -53,6 +53,7 @@ enum PostgresError {
         case "25006": .readOnly
         case "XX001", "XX002": .corrupt
         case "42501": .permissionDenied
+        case "P0001": .raised  // raise_exception: RAISE EXCEPTION without an ERRCODE
         case "22P02", "22007", "22008", "22023", "22021", "22P05", "42804": .invalidValue
         case _ where state.hasPrefix("08") || state.hasPrefix("57P"): .connection
         case _ where state.hasPrefix("53"): .busy

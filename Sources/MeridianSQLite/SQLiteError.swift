@@ -36,6 +36,8 @@ enum SQLiteError {
             // SpatiaLite's column triggers: wrong geometry type or SRID for the column.
             error.kind = .invalidValue
             error.reason = "the geometry does not match its column's declared type or SRID"
+        case 1811:  // SQLITE_CONSTRAINT_TRIGGER: a trigger's RAISE(ABORT | FAIL | ROLLBACK, message)
+            error.kind = .raised
         default:
             switch primary {
             case SQLITE_BUSY, SQLITE_LOCKED:

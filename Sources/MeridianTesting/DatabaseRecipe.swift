@@ -41,6 +41,22 @@ public struct DatabaseRecipe: Sendable, Hashable {
         return folder
     }
 
+    /// Migrates `connection` with the backend's folder and seeds it with the fixtures: what a
+    /// template is built from, and what a test that cannot use a template (a database shared
+    /// between tasks) starts from.
+    ///
+    /// ```swift
+    /// try DatabaseRecipe.standard(root: "examples/todo").prepare(connection, for: .sqlite)
+    /// ```
+    public func prepare(_ connection: any DatabaseConnection, for backend: Backend) throws {
+        let dialect: StatementDialect = backend == .sqlite ? .sqlite : .postgres
+        let migrations = try MigrationDirectory(path: try migrations(for: backend)).load(dialect: dialect)
+        try Migrator(connection: connection, migrations: migrations).up()
+        if let fixtures {
+            try FixtureLoader(connection).load(try FixtureFile.load(directory: fixtures))
+        }
+    }
+
     /// SHA-256 (hex) over the name and content of every file under the backend's migrations
     /// folder and the fixtures folder, in a fixed order; the backend's name is mixed in, so the
     /// two dialects never share a template.

@@ -24,9 +24,13 @@ extension ParityTestCase {
     /// writer, WAL readers) and on a `PostgresDatabase` whose sessions start in a private schema,
     /// counted in the parity summary like every other case.
     ///
-    /// - Parameter maximumConnections: the PostgreSQL pool's bound.
+    /// - Parameters:
+    ///   - recipe: migrations and fixtures each database starts with (applied to it, not
+    ///     cloned: a template is one connection); `nil` for empty databases.
+    ///   - maximumConnections: the PostgreSQL pool's bound.
     public func parityDatabases(
-        _ test: some ParityDatabaseCase, maximumConnections: Int = 20, file: StaticString = #filePath, line: UInt = #line
+        _ test: some ParityDatabaseCase, recipe: DatabaseRecipe? = nil, maximumConnections: Int = 20,
+        file: StaticString = #filePath, line: UInt = #line
     ) async {
         for backend in Backend.allCases {
             let failuresBefore = testRun?.totalFailureCount ?? 0
@@ -35,6 +39,7 @@ extension ParityTestCase {
                 case .sqlite:
                     let scratch = SQLiteScratchFile()
                     defer { scratch.remove() }
+                    try recipe?.prepare(try scratch.connect(), for: backend)
                     try await test.run(try SQLiteDatabase(path: scratch.path), backend)
                 case .postgres:
                     guard let url = TestDatabase.postgresURL else {
@@ -43,6 +48,7 @@ extension ParityTestCase {
                     }
                     let scratch = try TestDatabase.postgres(url: url)
                     defer { scratch.close() }
+                    try recipe?.prepare(scratch.connection, for: backend)
                     let separator = url.contains("?") ? "&" : "?"
                     let scoped = url + separator + "options=-c%20search_path%3D\(scratch.schema)%2Cpublic"
                     try await test.run(PostgresDatabase(url: scoped, maximumConnections: maximumConnections), backend)

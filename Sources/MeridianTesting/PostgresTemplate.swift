@@ -65,12 +65,7 @@ public final class PostgresTemplate: @unchecked Sendable {
         do {
             // Scoped so the building session is closed before anyone clones the template.
             try {
-                let db = try PostgresConnection(url: databaseURL(serverURL, database: name))
-                let migrations = try MigrationDirectory(path: try recipe.migrations(for: .postgres)).load(dialect: .postgres)
-                try Migrator(connection: db, migrations: migrations).up()
-                if let fixtures = recipe.fixtures {
-                    try FixtureLoader(db).load(try FixtureFile.load(directory: fixtures))
-                }
+                try recipe.prepare(PostgresConnection(url: databaseURL(serverURL, database: name)), for: .postgres)
             }()
         } catch {
             try? admin.executeScript("DROP DATABASE IF EXISTS \(name) WITH (FORCE)")

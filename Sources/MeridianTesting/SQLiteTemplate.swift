@@ -88,11 +88,7 @@ public final class SQLiteTemplate: @unchecked Sendable {
     /// database.
     public static func build(_ recipe: DatabaseRecipe) throws -> SQLiteConnection {
         let db = try SQLiteConnection(path: ":memory:")
-        let migrations = try MigrationDirectory(path: try recipe.migrations(for: .sqlite)).load(dialect: .sqlite)
-        try Migrator(connection: db, migrations: migrations).up()
-        if let fixtures = recipe.fixtures {
-            try FixtureLoader(db).load(try FixtureFile.load(directory: fixtures))
-        }
+        try recipe.prepare(db, for: .sqlite)
         return db
     }
 

@@ -3,7 +3,8 @@ import Meridian
 import MeridianTesting
 import XCTest
 
-/// `check`, `smoke` and `seed` on the reference database, and the failures they report.
+/// `check`, `smoke` and `seed` on the reference database and the todo example, and the
+/// failures they report.
 final class CheckSmokeSeedTests: CLITestCase {
     private static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     private static func reference(_ folder: String) -> String { root.appendingPathComponent(folder).path }
@@ -72,6 +73,23 @@ final class CheckSmokeSeedTests: CLITestCase {
         XCTAssertSucceeds(result)
         let summary = "\(try Self.referenceMigrations) migrations, \(try Self.referenceFixtures.rows) fixture rows"
         XCTAssertMentionsInOrder(result.stdout, ["sqlite: \(summary)", "ok", "postgres: \(summary)", "ok"])
+    }
+
+    /// The todo example's folders are in lockstep, build the same schema with no note or
+    /// warning, and pass the smoke test with their fixtures.
+    func testCheckAndSmokeOnTheTodoExample() throws {
+        let s = try sandbox(.sqlite)
+        let todo = { (folder: String) in Self.reference("examples/todo/\(folder)") }
+        let folders = [
+            "--sqlite-migrations", todo("migrations-sqlite"), "--postgres-migrations", todo("migrations-postgres"),
+            "--postgres", try Self.postgresServer(),
+        ]
+        let check = try s.meridian(["check", "--strict"] + folders)
+        XCTAssertSucceeds(check)
+        XCTAssertTrue(check.stdout.contains("2 migrations in lockstep; both build the same schema (4 tables, 0 views)"), "\(check)")
+        let smoke = try s.meridian(["smoke", "--fixtures", todo("fixtures")] + folders)
+        XCTAssertSucceeds(smoke)
+        XCTAssertMentionsInOrder(smoke.stdout, ["sqlite: 2 migrations, 15 fixture rows", "ok", "postgres: 2 migrations, 15 fixture rows", "ok"])
     }
 
     func testSeedOnSQLite() throws { try seed(sandbox(.sqlite)) }

@@ -6,13 +6,24 @@ import XCTest
 final class GenerateModelsTests: CLITestCase {
     /// The models committed beside the tests are what the reference schema gives today.
     func testTheCommittedReferenceModelsAreCurrent() throws {
+        try assertCommittedModelsAreCurrent(schema: "schema.yaml", models: "Tests/GeneratedModelsTests/Models")
+    }
+
+    /// The todo example's models (compiled by `TodoExampleTests`) are what its schema gives today.
+    func testTheCommittedTodoModelsAreCurrent() throws {
+        try assertCommittedModelsAreCurrent(schema: "examples/todo/schema.yaml", models: "examples/todo/Models", access: "internal")
+    }
+
+    /// Runs `meridian generate models --check` on committed models; paths are relative to the
+    /// repository's root.
+    private func assertCommittedModelsAreCurrent(schema: String, models: String, access: String = "public", line: UInt = #line) throws {
         let s = try sandbox(.sqlite)
         let root = CLIBinary.repositoryRoot
         let check = try s.meridian([
-            "generate", "models", "--schema", root.appendingPathComponent("schema.yaml").path,
-            "--output", root.appendingPathComponent("Tests/GeneratedModelsTests/Models").path, "--check",
+            "generate", "models", "--schema", root.appendingPathComponent(schema).path,
+            "--output", root.appendingPathComponent(models).path, "--access", access, "--check",
         ])
-        XCTAssertSucceeds(check, "regenerate with: meridian generate models --schema schema.yaml --output Tests/GeneratedModelsTests/Models")
+        XCTAssertSucceeds(check, "regenerate with: meridian generate models --schema \(schema) --output \(models) --access \(access)", line: line)
     }
 
     func testWritesChecksAndNamesStaleFiles() throws {

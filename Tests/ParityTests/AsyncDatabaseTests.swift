@@ -73,29 +73,21 @@ private struct TwentyTasks: ParityDatabaseCase {
         let int = backend.expect(sqlite: "INTEGER", postgres: "bigint")
         try await db.write { try $0.execute("CREATE TABLE tasks (id \(int) PRIMARY KEY, user_id \(int) NOT NULL, title TEXT NOT NULL)") }
         try await db.write { try $0.execute("CREATE INDEX tasks_user ON tasks (user_id)") }
-        let watching = Task.detached {
-            var most = 0
-            while !Task.isCancelled {
-                most = max(most, db.openConnections)
-                try? await Task.sleep(nanoseconds: 2_000_000)
-            }
-            return most
-        }
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            for user in 0..<Self.users {
-                group.addTask {
-                    for operation in 0..<Self.operations {
-                        let id = Int64(user * 1000 + operation)
-                        try await db.write { try $0.execute("INSERT INTO tasks (id, user_id, title) VALUES ($1, $2, $3)", [.int(id), .int(Int64(user)), .text("task \(operation)")]) }
-                        let mine = try await db.read { try $0.fetchValue(Int64.self, "SELECT count(*) FROM tasks WHERE user_id = $1", [.int(Int64(user))]) }
-                        XCTAssertEqual(mine, Int64(operation + 1), "\(backend): user \(user) sees each of its writes")
+        let (_, most) = try await peakConnections(of: db) {
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for user in 0..<Self.users {
+                    group.addTask {
+                        for operation in 0..<Self.operations {
+                            let id = Int64(user * 1000 + operation)
+                            try await db.write { try $0.execute("INSERT INTO tasks (id, user_id, title) VALUES ($1, $2, $3)", [.int(id), .int(Int64(user)), .text("task \(operation)")]) }
+                            let mine = try await db.read { try $0.fetchValue(Int64.self, "SELECT count(*) FROM tasks WHERE user_id = $1", [.int(Int64(user))]) }
+                            XCTAssertEqual(mine, Int64(operation + 1), "\(backend): user \(user) sees each of its writes")
+                        }
                     }
                 }
+                try await group.waitForAll()
             }
-            try await group.waitForAll()
         }
-        watching.cancel()
-        let most = await watching.value
         XCTAssertLessThanOrEqual(most, db.maximumConnections, "\(backend): the pool stayed within its bound")
         XCTAssertGreaterThan(most, 1, "\(backend): the tasks ran side by side")
         let total = try await db.read { try $0.fetchValue(Int64.self, "SELECT count(*) FROM tasks") }

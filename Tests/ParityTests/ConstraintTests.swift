@@ -54,6 +54,32 @@ final class ConstraintTests: ParityTestCase {
         }
     }
 
+    /// A rule the schema keeps in a trigger (SQLite's `RAISE(ABORT, …)`, PL/pgSQL's
+    /// `RAISE EXCEPTION`) refuses the write with the kind `raised` and the trigger's words on
+    /// both; an `ERRCODE` the trigger picks keeps its own kind.
+    func testATriggersRaiseIsTheSameKindOnBoth() {
+        parity { db, backend in
+            try setUpStations(db)
+            let function = { (errcode: String) in
+                """
+                CREATE OR REPLACE FUNCTION stations_frozen() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN RAISE EXCEPTION 'stations are frozen'\(errcode); END $$
+                """
+            }
+            try db.executeScript(backend.expect(
+                sqlite: "CREATE TRIGGER stations_frozen BEFORE UPDATE ON stations BEGIN SELECT RAISE(ABORT, 'stations are frozen'); END",
+                postgres: function("") + ";\nCREATE TRIGGER stations_frozen BEFORE UPDATE ON stations FOR EACH ROW EXECUTE FUNCTION stations_frozen()"))
+            let error = Fixtures.databaseError { try db.execute("UPDATE stations SET name = 'Kevo II'") }
+            XCTAssertEqual(error?.kind, .raised, "\(backend)")
+            XCTAssertEqual(error?.reason, "stations are frozen", "\(backend)")
+            XCTAssertEqual(try db.fetchValue(String.self, "SELECT name FROM stations"), "Kevo", "\(backend)")
+            if backend == .postgres {
+                try db.executeScript(function(" USING ERRCODE = 'check_violation'"))
+                XCTAssertEqual(Fixtures.databaseError { try db.execute("UPDATE stations SET name = 'Kevo II'") }?.kind, .checkViolation)
+            }
+        }
+    }
+
     func testEnumerationRejectsUnknownValues() {
         parity { db, backend in
             try setUpStations(db)

@@ -37,6 +37,12 @@ public struct DatabaseError: Error, Sendable, CustomStringConvertible, CustomDeb
         public static let foreignKeyViolation = Kind("foreignKeyViolation")
         public static let checkViolation = Kind("checkViolation")
         public static let notNullViolation = Kind("notNullViolation")
+        /// The schema's own code refused the statement with its author's message (the
+        /// ``DatabaseError/reason``): a SQLite trigger's `RAISE(ABORT, '…')` (or `FAIL`,
+        /// `ROLLBACK`), or PL/pgSQL's `RAISE EXCEPTION '…'` with its default SQLSTATE, P0001.
+        /// A rule such as "messages are immutable" written as a trigger on each backend gives
+        /// this kind on both.
+        public static let raised = Kind("raised")
         /// SQL the engine could not parse.
         public static let syntax = Kind("syntax")
         /// A table, column or function the statement names does not exist.
