@@ -30,7 +30,7 @@ final class SQLiteMigrationSafeguard: MigrationSafeguard {
 
     init(_ connection: SQLiteConnection) throws {
         self.connection = connection
-        existing = Set(try Self.problems(on: connection, changedTables: []).map(\.key))
+        existing = Set(try Self.problems(on: connection, dangling: try Self.foreignKeyCheck(on: connection), changedTables: []).map(\.key))
     }
 
     // MARK: - MigrationSafeguard
@@ -64,10 +64,10 @@ final class SQLiteMigrationSafeguard: MigrationSafeguard {
     }
 
     func verify() throws {
-        try cascadeSpatiaLiteMetadata()
+        let dangling = try cascadeSpatiaLiteMetadata(try Self.foreignKeyCheck(on: connection))
         let now = try Self.tables(on: connection)
         let changed = Set(now.filter { tablesAtBegin[$0.key] != $0.value }.keys)
-        let new = try Self.problems(on: connection, changedTables: changed).filter { !existing.contains($0.key) }
+        let new = try Self.problems(on: connection, dangling: dangling, changedTables: changed).filter { !existing.contains($0.key) }
         guard let first = new.first else { return }
         var error = first.error
         if new.count > 1 {
@@ -91,20 +91,24 @@ final class SQLiteMigrationSafeguard: MigrationSafeguard {
     }
 
     /// Deletes the rows of SpatiaLite's metadata tables that point at a geometry column the
-    /// migration removed: SpatiaLite's `DiscardGeometryColumn` and `DropTable` leave them to
-    /// `ON DELETE CASCADE`, which does not fire while foreign keys are off.
-    private func cascadeSpatiaLiteMetadata() throws {
+    /// migration removed — SpatiaLite's `DiscardGeometryColumn` and `DropTable` leave them to
+    /// `ON DELETE CASCADE`, which does not fire while foreign keys are off — and returns the
+    /// other dangling rows.
+    private func cascadeSpatiaLiteMetadata(_ dangling: [DanglingRow]) throws -> [DanglingRow] {
         var orphans: [String: [Int64]] = [:]
-        try connection.forEachRow("PRAGMA foreign_key_check", []) { row in
-            let (table, parent) = (try row.decode(String.self, at: 0), try row.decode(String.self, at: 2))
-            guard SQLiteInspector.isMetadata(table.lowercased()), SQLiteInspector.isMetadata(parent.lowercased()),
-                  case .int(let rowid) = row[1] else { return }
-            orphans[table, default: []].append(rowid)
+        var others: [DanglingRow] = []
+        for row in dangling {
+            if SQLiteInspector.isMetadata(row.table.lowercased()), SQLiteInspector.isMetadata(row.parent.lowercased()), let rowid = row.rowid {
+                orphans[row.table, default: []].append(rowid)
+            } else {
+                others.append(row)
+            }
         }
         for (table, rowids) in orphans.sorted(by: { $0.key < $1.key }) {
             try connection.execute("DELETE FROM \(connection.dialect.quote(table)) WHERE rowid IN (SELECT value FROM json_each($1))",
                                    [.text("[" + rowids.map(String.init).joined(separator: ",") + "]")])
         }
+        return others
     }
 
     // MARK: - Checks
@@ -124,26 +128,44 @@ final class SQLiteMigrationSafeguard: MigrationSafeguard {
         return tables
     }
 
-    private static func problems(on connection: SQLiteConnection, changedTables: Set<String>) throws -> [Problem] {
-        try danglingRows(on: connection) + missingParents(on: connection)
+    private static func problems(
+        on connection: SQLiteConnection, dangling: [DanglingRow], changedTables: Set<String>
+    ) throws -> [Problem] {
+        try danglingRows(dangling, on: connection) + missingParents(on: connection)
             + spatialColumns(on: connection, changedTables: changedTables)
     }
 
-    /// Rows whose foreign key finds no parent row (`PRAGMA foreign_key_check`), one problem per
-    /// row, described once per foreign key.
-    private static func danglingRows(on connection: SQLiteConnection) throws -> [Problem] {
-        var rows: [(table: String, rowid: String, parent: String, key: Int64)] = []
+    /// A row whose foreign key finds no parent row, as `PRAGMA foreign_key_check` reports it.
+    private struct DanglingRow {
+        var table: String
+        /// `nil` for a `WITHOUT ROWID` table.
+        var rowid: Int64?
+        var parent: String
+        /// The foreign key's number in `pragma_foreign_key_list(table)`.
+        var key: Int64
+    }
+
+    /// Every dangling row of the database; read once per check, as it scans every child table.
+    private static func foreignKeyCheck(on connection: SQLiteConnection) throws -> [DanglingRow] {
+        var rows: [DanglingRow] = []
         try connection.forEachRow("PRAGMA foreign_key_check", []) { row in
-            let rowid: String = switch row[1] { case .int(let id): String(id); default: "?" }
-            rows.append((try row.decode(String.self, at: 0), rowid, try row.decode(String.self, at: 2), try row.decode(Int64.self, at: 3)))
+            let rowid: Int64? = if case .int(let id) = row[1] { id } else { nil }
+            rows.append(DanglingRow(
+                table: try row.decode(String.self, at: 0), rowid: rowid, parent: try row.decode(String.self, at: 2),
+                key: try row.decode(Int64.self, at: 3)))
         }
+        return rows
+    }
+
+    /// One problem per dangling row, described once per foreign key.
+    private static func danglingRows(_ rows: [DanglingRow], on connection: SQLiteConnection) throws -> [Problem] {
         guard !rows.isEmpty else { return [] }
         let byKey = Dictionary(grouping: rows) { "\($0.table)\u{1F}\($0.key)" }
         var described: [String: DatabaseError] = [:]
         for (groupKey, group) in byKey {
             let first = group[0]
             let reference = try foreignKey(first.key, of: first.table, on: connection)
-            let rowids = group.prefix(3).map(\.rowid).joined(separator: ", ") + (group.count > 3 ? ", …" : "")
+            let rowids = group.prefix(3).map { $0.rowid.map(String.init) ?? "?" }.joined(separator: ", ") + (group.count > 3 ? ", …" : "")
             var reason = "\(group.count) row\(group.count == 1 ? "" : "s") of \(first.table) (rowid \(rowids)) would point at no row of \(first.parent) through the foreign key \(reference)"
             if try !tableExists(first.parent, on: connection) {
                 reason += ": table \(first.parent) no longer exists. SQLite rewrites the foreign keys of other tables when a table is renamed, so a rebuild that renames the old table away (ALTER TABLE … RENAME TO \(first.parent)) moves them with it; rebuild in SQLite's order instead: create the new table under another name, copy the rows, drop the old table, then rename the new one"
@@ -153,7 +175,7 @@ final class SQLiteMigrationSafeguard: MigrationSafeguard {
             described[groupKey] = DatabaseError(.foreignKeyViolation, reason, table: first.table)
         }
         return rows.map { row in
-            Problem(key: "row\u{1F}\(row.table)\u{1F}\(row.rowid)\u{1F}\(row.parent)\u{1F}\(row.key)",
+            Problem(key: "row\u{1F}\(row.table)\u{1F}\(row.rowid.map(String.init) ?? "?")\u{1F}\(row.parent)\u{1F}\(row.key)",
                     error: described["\(row.table)\u{1F}\(row.key)"]!)
         }.sorted { $0.error.reason < $1.error.reason }
     }
