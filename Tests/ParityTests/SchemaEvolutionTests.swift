@@ -58,11 +58,11 @@ final class SchemaEvolutionTests: ParityTestCase {
         Step(name: "add a foreign key from orders to customers",
              edit: {
                  $0.insert(after: "      placed_at: {type: timestamp, nullable: true}\n    primary_key: [id]\n",
-                           "    foreign_keys:\n      - {columns: [customer_id], references: customers(id)}\n")
+                           "    foreign_keys:\n      - {columns: [customer_id], references: customers(id), on_delete: cascade}\n")
              },
              expect: { _ in }),
         Step(name: "add a check on orders.total",
-             edit: { $0.insert(after: "      - {columns: [customer_id], references: customers(id)}\n", "    checks:\n      - {name: orders_total_positive, check: \"total >= 0\"}\n") },
+             edit: { $0.insert(after: "      - {columns: [customer_id], references: customers(id), on_delete: cascade}\n", "    checks:\n      - {name: orders_total_positive, check: \"total >= 0\"}\n") },
              expect: { _ in }),
         Step(name: "add unique customers.email",
              edit: { $0.insert(after: "      phone: {type: text, nullable: true}\n    primary_key: [id]\n", "    unique:\n      - {columns: [email]}\n") },
@@ -82,7 +82,7 @@ final class SchemaEvolutionTests: ParityTestCase {
              edit: { $0.replace("      age: {type: int, nullable: true}\n", "      age: int\n") }, fills: ["customers.age=0"],
              expect: { $0.fill("customers", "age", with: "0") }),
         Step(name: "drop the foreign key from orders to customers",
-             edit: { $0.remove("    foreign_keys:\n      - {columns: [customer_id], references: customers(id)}\n") },
+             edit: { $0.remove("    foreign_keys:\n      - {columns: [customer_id], references: customers(id), on_delete: cascade}\n") },
              expect: { _ in }),
         Step(name: "add orders.status with a default",
              edit: { $0.insert(after: "      placed_at: {type: timestamp, nullable: true}\n", "      status: {type: enum, values: [open, closed], default: open}\n") },
