@@ -131,4 +131,35 @@ final class MigrateGenerateTests: CLITestCase {
         XCTAssertSucceeds(try s.migrate("down", "--migrations", "migrations-postgres"))
         XCTAssertSucceeds(try s.migrate("up", "--migrations", "migrations-postgres"))
     }
+
+    /// The README's worked example, run as it is written: its schema file, its edits, and the
+    /// changes `schema diff` lists.
+    func testTheReadmeWorkedExample() throws {
+        let readme = try String(contentsOf: Self.root.appendingPathComponent("README.md"), encoding: .utf8)
+        let section = try XCTUnwrap(readme.range(of: "### Generating migrations from the schema file"))
+        let yamlStart = try XCTUnwrap(readme.range(of: "```yaml\n# schema.yaml\n", range: section.upperBound..<readme.endIndex))
+        let yamlEnd = try XCTUnwrap(readme.range(of: "```", range: yamlStart.upperBound..<readme.endIndex))
+        let schema = String(readme[yamlStart.upperBound..<yamlEnd.lowerBound])
+        let diffStart = try XCTUnwrap(readme.range(of: "$ meridian schema diff\n", range: yamlEnd.upperBound..<readme.endIndex))
+        let diffEnd = try XCTUnwrap(readme.range(of: "…the SQL", range: diffStart.upperBound..<readme.endIndex))
+        let listed = readme[diffStart.upperBound..<diffEnd.lowerBound].split(separator: "\n").map(String.init)
+
+        let s = try sandbox(.sqlite)
+        try s.write("schema.yaml", schema)
+        XCTAssertSucceeds(try s.meridian(["migrate", "generate", "create stations"]))
+        XCTAssertSucceeds(try s.migrate("up"))
+        XCTAssertSucceeds(try s.meridian(["query", "--database", s.database, "INSERT INTO stations (id, code, name, location) VALUES (1, 'BRK', 'Berkeley', MakePoint(-122.26, 37.87, 4326))"]))
+        XCTAssertSucceeds(try s.meridian(["query", "--database", s.database, "INSERT INTO readings (id, station_id, value) VALUES (1, 1, 0.25), (2, 1, NULL)"]))
+        var edited = schema.replacingOccurrences(of: "      name: text\n", with: "      title: {type: text, renamed_from: name}\n      elevation_m: {type: double, nullable: true}\n")
+        edited = edited.replacingOccurrences(of: "      value: {type: double, nullable: true}\n", with: "      value: double\n")
+        edited += "    indexes:\n      - {columns: [station_id, taken_at]}\n"
+        try s.write("schema.yaml", edited)
+        XCTAssertMentionsInOrder(try s.meridian(["schema", "diff"]).stdout, listed)
+        XCTAssertFailsCleanly(try s.meridian(["migrate", "generate", "rename and tighten"]), mentioning: ["--fill readings.value=EXPR", "nothing was written"])
+        XCTAssertSucceeds(try s.meridian(["migrate", "generate", "rename and tighten", "--fill", "readings.value=0"]))
+        XCTAssertSucceeds(try s.migrate("up"))
+        XCTAssertEqual(try s.query("SELECT value FROM readings ORDER BY id").map { $0["value"] as? Double }, [0.25, 0])
+        XCTAssertEqual(try s.query("SELECT title FROM stations").first?["title"] as? String, "Berkeley")
+        XCTAssertEqual(try s.meridian(["schema", "version", "--database", s.database]).stdout, "2.0.0\n")
+    }
 }
