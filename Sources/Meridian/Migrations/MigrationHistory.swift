@@ -44,13 +44,12 @@ public struct MigrationHistory {
     /// earlier Meridian. The checks run inside the writing transaction, so two migrators
     /// starting together do the work once.
     public func prepare() throws {
-        if try exists(), try isCurrent() { return }
+        if try exists(), try isCurrent(try trackingTable()) { return }
         try connection.transaction {
-            if try !exists() {
-                try connection.create(Self.definition)
-            } else if try hasIntegerVersions() {
+            guard let table = try trackingTable() else { return try connection.create(Self.definition) }
+            if table.column("version")?.type == .logical(.int) {
                 try upgradeIntegerVersions()
-            } else if try !isCurrent() {
+            } else if !isCurrent(table) {
                 try addSchemaVersions()
             }
         }
@@ -103,22 +102,20 @@ public struct MigrationHistory {
 
     // MARK: - Tables of earlier versions
 
+    /// The tracking table as the inspector reads it, or `nil` when there is none.
+    private func trackingTable() throws -> SchemaSnapshot.Table? {
+        try connection.inspectSchema(excluding: []).table(Self.tableName)
+    }
+
     /// Whether the table has this version's columns: a text `version` and `schema_version`.
-    private func isCurrent() throws -> Bool {
-        let table = try connection.inspectSchema(excluding: []).table(Self.tableName)
-        return table?.column("version")?.type != .logical(.int) && table?.column(Self.schemaVersionColumn.name) != nil
+    private func isCurrent(_ table: SchemaSnapshot.Table?) -> Bool {
+        table?.column("version")?.type != .logical(.int) && table?.column(Self.schemaVersionColumn.name) != nil
     }
 
     /// Adds `schema_version` to a table of an earlier Meridian, in place.
     private func addSchemaVersions() throws {
         let statements = connection.dialect.alterTable(Self.definition, .addColumn(Self.schemaVersionColumn, checks: [])) ?? []
         for statement in statements { try connection.run(statement) }
-    }
-
-    /// Whether `version` is an integer column, as Meridian made it before versions were text.
-    private func hasIntegerVersions() throws -> Bool {
-        let table = try connection.inspectSchema(excluding: []).table(Self.tableName)
-        return table?.column("version")?.type == .logical(.int)
     }
 
     /// Rebuilds the table with a text `version`, keeping every row.
