@@ -1,0 +1,110 @@
+import Foundation
+import MeridianPostgres
+
+/// `generate`: the next migration generated from an edited schema, `meridian migrate generate`
+/// against Alembic's `revision --autogenerate`, on a 100-table schema with one change per table
+/// (``GenerateSchema``, ``SchemaChange``).
+///
+/// Both tools start from their project at the "before" state (``MeridianGenerateProject``: a
+/// schema file and the first migration pair; ``AlembicProject``: models and a database built
+/// from the before models and stamped), untimed; each round then times the process a user runs
+/// after editing the schema. Meridian's one run writes the migration for both dialects; Alembic
+/// needs one run per database, so its peer time is the sum of its SQLite and PostgreSQL medians
+/// (SQLite only without a PostgreSQL server, which the RESULT line says).
+///
+/// Then, per change kind, a `KIND` line: whether each tool detected it (``GenerateDetection``)
+/// and whether its SQLite migration kept the data (``GenerateDataCheck``). Goal: ratio ≤ 0.2.
+struct GenerateBenchmark {
+    static let name = "generate"
+    static let ratioGoal = 0.2
+    static let tables = 100
+    var rounds: Int
+    var postgresURL: String?
+    /// The `meridian` executable; `nil` looks next to this one, then in `.build/release/`.
+    var meridianPath: String?
+
+    func run() throws {
+        guard let meridian = ExportBenchmark.locateMeridian(meridianPath) else {
+            throw BenchmarkError("\(Self.name): no meridian binary: build it with `swift build -c release --product meridian` or pass --meridian PATH")
+        }
+        guard let venv = PythonPeers.locate() else {
+            throw BenchmarkError("\(Self.name): no .bench-venv with Alembic: run scripts/install-deps --bench")
+        }
+        let directory = try TemporaryDirectory(Self.name)
+        defer { directory.remove() }
+        let before = GenerateSchema.before(tables: Self.tables)
+        let after = GenerateSchema.after(tables: Self.tables)
+        Progress.log("\(Self.name): \(Self.tables) tables, \(SchemaChange.allCases.count) kinds of change, in \(directory.path)")
+
+        let project = try MeridianGenerateProject(root: directory.file("meridian"), meridian: meridian, before: before, after: after)
+        let meridianDiff = try project.diff()
+        let meridianBefore = directory.file("meridian-before.sqlite")
+        try project.migrateUp(meridianBefore)
+
+        let alembicBefore = directory.file("alembic-before.sqlite")
+        let alembicSQLite = try AlembicProject(
+            folder: directory.file("alembic-sqlite"), venv: venv, url: "sqlite:///" + alembicBefore, before: before, after: after)
+        let scratch = try postgresURL.map { try PostgresScratchDatabase(serverURL: $0, purpose: "bench_generate") }
+        defer { scratch?.drop() }
+        let alembicPostgres = try scratch.map {
+            try AlembicProject(folder: directory.file("alembic-postgres"), venv: venv, url: Self.sqlalchemyURL($0.url), before: before, after: after)
+        }
+        if alembicPostgres == nil {
+            Progress.log("\(Self.name): PostgreSQL skipped: pass --postgres URL or set MERIDIAN_POSTGRES_URL; the peer is Alembic on SQLite alone")
+        }
+
+        var revisions: [String: String] = [:]
+        var contenders = [
+            RotatingRounds.Contender(label: "meridian") { _ in try project.generate().milliseconds },
+            RotatingRounds.Contender(label: "alembic sqlite") { _ in
+                let (milliseconds, file) = try alembicSQLite.autogenerate()
+                revisions["sqlite"] = try String(contentsOfFile: file, encoding: .utf8)
+                return milliseconds
+            },
+        ]
+        if let alembicPostgres {
+            contenders.append(RotatingRounds.Contender(label: "alembic postgres") { _ in
+                let (milliseconds, file) = try alembicPostgres.autogenerate()
+                revisions["postgres"] = try String(contentsOfFile: file, encoding: .utf8)
+                return milliseconds
+            })
+        }
+        let times = try RotatingRounds(benchmark: Self.name, rounds: rounds, warmUp: true, contenders)
+        // The last round's Meridian pair stays, for the data check to apply.
+        if try project.generate().files.isEmpty { throw BenchmarkError("\(Self.name): meridian wrote nothing") }
+
+        let check = GenerateDataCheck(before: before, after: after)
+        let alembicRevisions = revisions.mapValues(AlembicRevision.init(source:))
+        for change in SchemaChange.allCases {
+            let tables = (change == .dropTable ? before : after).tables.filter { $0.change == change }
+            let meridianSeen = GenerateDetection.gather(tables.map { GenerateDetection.meridian(meridianDiff, table: $0) })
+            let alembicSeen = alembicRevisions.sorted { $0.key > $1.key }.map { dialect, revision in
+                (dialect, GenerateDetection.gather(tables.map { GenerateDetection.alembic(revision, table: $0) }))
+            }
+            let alembicWord = Set(alembicSeen.map(\.1)).count == 1
+                ? alembicSeen[0].1 : alembicSeen.map { "\($0.0):\($0.1)" }.joined(separator: " ")
+            let meridianData = try check.verdict(change, template: meridianBefore, file: directory.file("meridian-check.sqlite"), migrate: project.migrateUp)
+            let alembicData = try check.verdict(change, template: alembicBefore, file: directory.file("alembic-check.sqlite"), migrate: alembicSQLite.upgrade)
+            Output.line("KIND \(change.label): meridian=\(meridianSeen),\(meridianData) alembic=\(alembicWord),\(alembicData)")
+        }
+
+        let meridianMilliseconds = times.median(0)
+        let peerMilliseconds = times.median(1) + (alembicPostgres == nil ? 0 : times.median(2))
+        let met = meridianMilliseconds / peerMilliseconds <= Self.ratioGoal ? "met" : "MISSED"
+        let peer = alembicPostgres == nil
+            ? "alembic revision --autogenerate on SQLite only (no PostgreSQL server given)"
+            : String(format: "alembic revision --autogenerate, sqlite %.0f ms + postgres %.0f ms (one run per database; meridian's one run writes both)",
+                     times.median(1), times.median(2))
+        ResultLine(benchmark: Self.name, meridianMilliseconds: meridianMilliseconds, peerMilliseconds: peerMilliseconds,
+                   details: [peer, "\(Self.tables) tables (\(before.tables.count) before, \(after.tables.count) after), 1 change each, \(SchemaChange.allCases.count) kinds",
+                             "processes timed, median of \(rounds)", String(format: "goal ratio <= %.1f: %@", Self.ratioGoal, met)]).emit()
+    }
+
+    /// A libpq URL as SQLAlchemy takes it, through psycopg2.
+    static func sqlalchemyURL(_ url: String) -> String {
+        for scheme in ["postgresql://", "postgres://"] where url.hasPrefix(scheme) {
+            return "postgresql+psycopg2://" + url.dropFirst(scheme.count)
+        }
+        return url
+    }
+}
