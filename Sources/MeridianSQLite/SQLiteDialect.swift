@@ -59,7 +59,7 @@ public struct SQLiteDialect: SQLDialect {
     private static let managementFunctions: Set<String> = [
         "addgeometrycolumn", "recovergeometrycolumn", "discardgeometrycolumn", "createspatialindex", "creatembrcache",
         "disablespatialindex", "recoverspatialindex", "initspatialmetadata", "dropgeotable", "droptable",
-        "updatelayerstatistics",
+        "renametable", "renamecolumn", "updatelayerstatistics",
     ]
 
     /// Rowid keys continue from the largest value by themselves.

@@ -72,7 +72,9 @@ extension Schema {
         return try snapshot.dependencyOrder()
     }
 
-    private func statements(_ table: Table, for dialect: any SQLDialect) throws(SchemaRenderingError) -> [SchemaStatement] {
+    /// `CREATE TABLE` with its indexes, `on_update` triggers and descriptions: one table as
+    /// ``statements(for:)`` renders it, and as a migration creates or rebuilds it.
+    func statements(_ table: Table, for dialect: any SQLDialect) throws(SchemaRenderingError) -> [SchemaStatement] {
         let path = "tables.\(table.name)"
         if table.partitionBy != nil {
             throw SchemaRenderingError(

@@ -5,6 +5,9 @@ extension Schema {
     /// render (partitioning, rollups).
     public struct Table: Sendable, Equatable {
         public var name: String
+        /// The table's earlier name, when a migration should rename it rather than drop one
+        /// table and create another (`renamed_from:` in the file).
+        public var renamedFrom: String?
         public var description: String?
         public var columns: [Column]
         public var primaryKey: [String]
@@ -47,6 +50,9 @@ extension Schema {
     /// A column: its logical type and what the database does with its values.
     public struct Column: Sendable, Equatable {
         public var name: String
+        /// The column's earlier name, when a migration should rename it rather than drop one
+        /// column and add another (`renamed_from:` in the file).
+        public var renamedFrom: String?
         public var type: LogicalType
         /// Columns are NOT NULL unless the file says `nullable: true`.
         public var nullable: Bool

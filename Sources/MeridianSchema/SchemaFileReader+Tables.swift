@@ -2,9 +2,9 @@ import Meridian
 import Yams
 
 extension SchemaFileReader {
-    static let tableKeys = ["description", "columns", "primary_key", "foreign_keys", "unique", "checks", "indexes", "partition_by", "rollups"]
+    static let tableKeys = ["renamed_from", "description", "columns", "primary_key", "foreign_keys", "unique", "checks", "indexes", "partition_by", "rollups"]
     static let columnKeys = [
-        "type", "nullable", "default", "generated", "description", "tags", "check", "on_update", "identity", "values", "shape", "srid",
+        "type", "renamed_from", "nullable", "default", "generated", "description", "tags", "check", "on_update", "identity", "values", "shape", "srid",
     ]
     static let scalarTypes: [String: LogicalType] = [
         "int": .int, "double": .double, "text": .text, "bool": .bool, "uuid": .uuid, "timestamp": .timestamp, "date": .date,
@@ -19,6 +19,7 @@ extension SchemaFileReader {
         var table = Schema.Table(name, columns: [])
         for (key, value, path) in fields(node, path, allowed: Self.tableKeys, what: "table \(name)") {
             switch key {
+            case "renamed_from": table.renamedFrom = string(value, path)
             case "description": table.description = string(value, path)
             case "columns": table.columns = entries(value, path).compactMap { column($0.name, $0.node, $0.path, table: name) }
             case "primary_key": table.primaryKey = strings(value, path).map(\.value)
@@ -50,6 +51,7 @@ extension SchemaFileReader {
         var column = Schema.Column(name, type)
         for (key, value, path) in fields {
             switch key {
+            case "renamed_from": column.renamedFrom = string(value, path)
             case "nullable": column.nullable = bool(value, path) ?? false
             case "default": column.default = defaultValue(value, path, type: type)
             case "generated": column.generated = expression(value, path)

@@ -40,6 +40,7 @@ public enum SchemaFileWriter {
 
     private static func node(_ table: Schema.Table) -> Node {
         var pairs: [(Node, Node)] = []
+        if let renamedFrom = table.renamedFrom { pairs.append(("renamed_from", Node(renamedFrom))) }
         if let description = table.description { pairs.append(("description", Node(description))) }
         pairs.append(("columns", Node(table.columns.map { (Node($0.name), node($0, in: table)) })))
         if !table.primaryKey.isEmpty { pairs.append(("primary_key", list(table.primaryKey))) }
@@ -69,6 +70,7 @@ public enum SchemaFileWriter {
         case .geometry(let shape, let srid): pairs += [("shape", Node(shape.rawValue.lowercased())), ("srid", Node(String(srid)))]
         default: break
         }
+        if let renamedFrom = column.renamedFrom { pairs.append(("renamed_from", Node(renamedFrom))) }
         if column.nullable { pairs.append(("nullable", "true")) }
         if let value = column.default { pairs.append(("default", Node(defaultText(value)))) }
         if let generated = column.generated { pairs.append(("generated", Node(generated.text))) }

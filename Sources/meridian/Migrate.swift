@@ -19,7 +19,7 @@ struct Migrate: ParsableCommand {
             """,
         subcommands: [
             MigrateUp.self, MigrateDown.self, MigrateRedo.self, MigrateStatus.self, MigrateValidate.self,
-            MigrateForce.self, MigrateNew.self, MigrateAdopt.self,
+            MigrateForce.self, MigrateNew.self, MigrateGenerate.self, MigrateAdopt.self,
         ])
 }
 

@@ -11,5 +11,5 @@ struct SchemaCommand: ParsableCommand {
             Meridian renders it for SpatiaLite and PostGIS. Its format is \
             schema/meridian-schema.json, a JSON Schema editors use to complete and check it.
             """,
-        subcommands: [SchemaInspect.self, SchemaValidate.self, SchemaSQLCommand.self])
+        subcommands: [SchemaInspect.self, SchemaValidate.self, SchemaSQLCommand.self, SchemaDiffCommand.self, SchemaVersionCommand.self])
 }

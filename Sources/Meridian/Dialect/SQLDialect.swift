@@ -46,6 +46,28 @@ public protocol SQLDialect: Sendable {
     /// `AFTER UPDATE` trigger that updates the row again (found by its `key` columns) on SQLite.
     func updatedAtTrigger(table: String, column: String, key: [String]) -> [SchemaStatement]
 
+    /// Statements that make `alteration` to `table` (its definition after the change) in place,
+    /// or `nil` when the engine cannot, and the table must be rebuilt.
+    func alterTable(_ table: TableDefinition, _ alteration: TableAlteration) -> [SchemaStatement]?
+
+    /// Statements that drop `table` and what the engine keeps beside it (SpatiaLite's geometry
+    /// metadata and spatial index tables).
+    func dropTableStatements(_ table: TableDefinition) -> [SchemaStatement]
+
+    /// Statements that drop an index of `table` (a spatial one as the engine built it).
+    func dropIndexStatements(_ index: IndexDefinition, on table: String) -> [SchemaStatement]
+
+    /// The statement that drops the trigger ``updatedAtTrigger(table:column:key:)`` created.
+    func dropUpdatedAtTrigger(table: String, column: String) -> SchemaStatement
+
+    /// The statement that drops a function the schema created, or `nil` where functions are
+    /// not stored in the database (SQLite: Meridian's driver registers them).
+    func dropFunctionStatement(_ name: String) -> SchemaStatement?
+
+    /// `expression` (a column of `from`'s type) converted to `to`'s values, as a copy or an
+    /// `ALTER … TYPE … USING` reads it.
+    func convert(_ expression: String, from: LogicalType, to: LogicalType) -> String
+
     /// A statement that keeps `text` as the description of a table or view (`column` `nil`) or
     /// of one of its columns, where the engine keeps descriptions: PostgreSQL's `COMMENT ON`;
     /// `nil` on SQLite, which has none.
@@ -155,29 +177,37 @@ extension SQLDialect {
                 afterCreate.append(spatialIndex(table: table.name, column: column.name))
             }
         }
-        if !table.primaryKey.isEmpty {
-            definitions.append("CONSTRAINT \(quote(table.primaryKeyName)) PRIMARY KEY (\(quoteList(table.primaryKey)))")
-        }
-        for unique in table.unique {
-            definitions.append("CONSTRAINT \(quote(unique.name)) UNIQUE (\(quoteList(unique.columns)))")
-        }
-        for key in table.foreignKeys {
-            definitions.append(
-                "CONSTRAINT \(quote(key.name)) FOREIGN KEY (\(quoteList(key.columns))) REFERENCES \(quote(key.referencedTable)) (\(quoteList(key.referencedColumns))) ON DELETE \(key.onDelete.rawValue) ON UPDATE \(key.onUpdate.rawValue)"
-            )
-        }
-        for check in table.checks {
-            definitions.append("CONSTRAINT \(quote(check.name)) CHECK (\(check.expression))")
-        }
+        if !table.primaryKey.isEmpty { definitions.append(primaryKeyConstraint(table.primaryKeyName, table.primaryKey)) }
+        definitions += table.unique.map(uniqueConstraint) + table.foreignKeys.map(foreignKeyConstraint) + table.checks.map(checkConstraint)
         let create = "CREATE TABLE \(quote(table.name)) (\n  " + definitions.joined(separator: ",\n  ") + "\n)"
         return [.execute(create)] + afterCreate
+    }
+
+    /// `CONSTRAINT "t_pkey" PRIMARY KEY ("id")`, as `CREATE TABLE` and `ADD` write it.
+    public func primaryKeyConstraint(_ name: String, _ columns: [String]) -> String {
+        "CONSTRAINT \(quote(name)) PRIMARY KEY (\(quotedList(columns)))"
+    }
+
+    /// `CONSTRAINT "name" UNIQUE ("a", "b")`.
+    public func uniqueConstraint(_ unique: UniqueConstraint) -> String {
+        "CONSTRAINT \(quote(unique.name)) UNIQUE (\(quotedList(unique.columns)))"
+    }
+
+    /// `CONSTRAINT "name" FOREIGN KEY (…) REFERENCES "t" (…) ON DELETE … ON UPDATE …`.
+    public func foreignKeyConstraint(_ key: ForeignKey) -> String {
+        "CONSTRAINT \(quote(key.name)) FOREIGN KEY (\(quotedList(key.columns))) REFERENCES \(quote(key.referencedTable)) (\(quotedList(key.referencedColumns))) ON DELETE \(key.onDelete.rawValue) ON UPDATE \(key.onUpdate.rawValue)"
+    }
+
+    /// `CONSTRAINT "name" CHECK (…)`.
+    public func checkConstraint(_ check: CheckConstraint) -> String {
+        "CONSTRAINT \(quote(check.name)) CHECK (\(check.expression))"
     }
 
     /// `CREATE [UNIQUE] INDEX … [WHERE …]`, or the engine's spatial index (whose name the
     /// engine chooses) for a spatial one.
     public func createIndexStatement(_ index: IndexDefinition, on table: String) -> SchemaStatement {
         if index.spatial, let column = index.columns.first { return spatialIndex(table: table, column: column) }
-        var sql = "CREATE \(index.unique ? "UNIQUE " : "")INDEX \(quote(index.name)) ON \(quote(table)) (\(quoteList(index.columns)))"
+        var sql = "CREATE \(index.unique ? "UNIQUE " : "")INDEX \(quote(index.name)) ON \(quote(table)) (\(quotedList(index.columns)))"
         if let condition = index.condition { sql += " WHERE \(condition)" }
         return .execute(sql)
     }
@@ -197,26 +227,34 @@ extension SQLDialect {
         }
     }
 
-    private func columnDefinition(table: TableDefinition, _ column: ColumnDefinition) -> String {
+    /// A column as `CREATE TABLE` and `ALTER TABLE … ADD COLUMN` declare it: type, identity,
+    /// generation, `NOT NULL`, default and the CHECK that holds it to its type.
+    public func columnDefinition(table: TableDefinition, _ column: ColumnDefinition) -> String {
         var sql = "\(quote(column.name)) \(columnType(column.type))"
         if column.identity, let identityClause { sql += " \(identityClause)" }
         if let generated = column.generated { sql += " GENERATED ALWAYS AS (\(generated)) STORED" }
         if !column.nullable { sql += " NOT NULL" }
         if let value = column.default { sql += " DEFAULT \(defaultSQL(value))" }
-        // A generated column's value comes from its expression, never from a writer.
-        let check: String? =
-            if column.generated != nil {
-                nil
-            } else if case .enumeration(let values) = column.type {
+        if let check = typeCheck(column, in: table) { sql += " CONSTRAINT \(quote(check.name)) CHECK (\(check.expression))" }
+        return sql
+    }
+
+    /// The CHECK written on a column that holds it to its logical type: an enumeration's
+    /// `IN (…)`, or the dialect's ``contractCheck(column:type:)``; `nil` for a generated
+    /// column, whose value comes from its expression, never from a writer.
+    public func typeCheck(_ column: ColumnDefinition, in table: TableDefinition) -> CheckConstraint? {
+        guard column.generated == nil else { return nil }
+        let expression: String? =
+            if case .enumeration(let values) = column.type {
                 "\(quote(column.name)) IN (\(values.map(literal).joined(separator: ", ")))"
             } else {
                 contractCheck(column: quote(column.name), type: column.type)
             }
-        if let check { sql += " CONSTRAINT \(quote(table.checkName(column.name))) CHECK (\(check))" }
-        return sql
+        return expression.map { CheckConstraint(table.checkName(column.name), $0) }
     }
 
-    private func quoteList(_ names: [String]) -> String {
+    /// Names quoted and separated by commas: `"a", "b"`.
+    public func quotedList(_ names: [String]) -> String {
         names.map(quote).joined(separator: ", ")
     }
 }

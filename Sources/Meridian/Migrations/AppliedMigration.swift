@@ -11,10 +11,13 @@ public struct AppliedMigration: Sendable, Equatable {
     public var appliedBy: String
     /// Set while a migration without a transaction runs; left set if it failed half-way.
     public var dirty: Bool
+    /// The schema's semantic version after the migration, when its file says
+    /// (`-- meridian:schema-version 1.3.0`, written by `meridian migrate generate`).
+    public var schemaVersion: String?
 
     public init(
         version: MigrationVersion, slug: String, checksum: String, appliedAt: Timestamp, durationMilliseconds: Double,
-        appliedBy: String, dirty: Bool
+        appliedBy: String, dirty: Bool, schemaVersion: String? = nil
     ) {
         self.version = version
         self.slug = slug
@@ -23,6 +26,7 @@ public struct AppliedMigration: Sendable, Equatable {
         self.durationMilliseconds = durationMilliseconds
         self.appliedBy = appliedBy
         self.dirty = dirty
+        self.schemaVersion = schemaVersion
     }
 
     public var name: String { "\(version)_\(slug)" }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// One versioned schema change: its forward script and, usually, the script that undoes it.
 public struct Migration: Sendable, Equatable {
     /// The version, from the file name as its layout reads it (`0003_add_alerts.up.sql` is 3;
@@ -23,6 +25,20 @@ public struct Migration: Sendable, Equatable {
     /// Whether the down script has a statement to run; an empty one, or comments only, marks
     /// a change that cannot be undone.
     public var isReversible: Bool { !(down?.statements.isEmpty ?? true) }
+
+    /// The schema's semantic version after this migration, from a line
+    /// `-- meridian:schema-version 1.3.0` of the forward script (which `meridian migrate
+    /// generate` writes), or `nil`.
+    public var schemaVersion: String? {
+        for line in up.text.split(whereSeparator: \.isNewline) where line.hasPrefix(Self.schemaVersionDirective) {
+            let version = line.dropFirst(Self.schemaVersionDirective.count).trimmingCharacters(in: .whitespaces)
+            if !version.isEmpty { return version }
+        }
+        return nil
+    }
+
+    /// The comment that carries ``schemaVersion``.
+    public static let schemaVersionDirective = "-- meridian:schema-version "
 
     /// `0003_add_alerts`, as the file name spells it and messages name the migration.
     public var name: String { "\(version)_\(slug)" }

@@ -42,9 +42,10 @@ extension MigrationDirectory {
     ///
     /// It refuses a slug that is not lowercase letters, digits and underscores and a version
     /// already in use, and it never overwrites a file. ``MigrationLayout/nextVersion(after:now:)``
-    /// gives the version.
+    /// gives the version. `scripts` are the up and down SQL to write (a generated migration's);
+    /// without them, the files hold comments saying what goes where.
     public func scaffold(
-        slug: String, version: MigrationVersion, layout preferred: MigrationLayout = .meridian
+        slug: String, version: MigrationVersion, layout preferred: MigrationLayout = .meridian, scripts: (up: String, down: String)? = nil
     ) throws(MigrationError) -> [String] {
         let stem = "\(version.spelling)_\(slug)"
         let layout = try layout() ?? preferred
@@ -71,7 +72,7 @@ extension MigrationDirectory {
         switch layout {
         case .meridian:
             let (upPath, downPath) = (file(stem + ".up.sql"), file(stem + ".down.sql"))
-            try write(upPath, """
+            try write(upPath, scripts?.up ?? """
                 -- \(stem): up
                 -- The SQL that makes this change; statements end with `;`. For statements that cannot run
                 -- in a transaction (CREATE INDEX CONCURRENTLY), put `-- meridian:no-transaction` on the
@@ -79,7 +80,7 @@ extension MigrationDirectory {
 
                 """)
             do {
-                try write(downPath, "-- \(stem): down\n" + undo + "\n")
+                try write(downPath, scripts?.down ?? "-- \(stem): down\n" + undo + "\n")
             } catch {
                 try? FileManager.default.removeItem(atPath: upPath)
                 throw error
@@ -87,7 +88,7 @@ extension MigrationDirectory {
             return [upPath, downPath]
         case .dbmate:
             let filePath = file(stem + ".sql")
-            try write(filePath, "-- migrate:up\n\n\n-- migrate:down\n" + undo + "\n")
+            try write(filePath, "-- migrate:up\n\(scripts?.up ?? "\n")\n-- migrate:down\n" + (scripts?.down ?? undo + "\n"))
             return [filePath]
         case .diesel:
             let folder = file(stem)
@@ -97,8 +98,8 @@ extension MigrationDirectory {
                 throw .unwritable(path: folder, reason: "a folder of that name exists, or the parent is not writable")
             }
             let (upPath, downPath) = (folder + "/up.sql", folder + "/down.sql")
-            try write(upPath, "-- Your SQL goes here\n")
-            try write(downPath, "-- This file should undo anything in `up.sql`\n")
+            try write(upPath, scripts?.up ?? "-- Your SQL goes here\n")
+            try write(downPath, scripts?.down ?? "-- This file should undo anything in `up.sql`\n")
             return [upPath, downPath]
         }
     }

@@ -22,9 +22,13 @@ public struct MigrationHistory {
                 .init("duration_ms", .double, nullable: false),
                 .init("applied_by", .text, nullable: false),
                 .init("dirty", .bool, nullable: false),
+                schemaVersionColumn,
             ],
             primaryKey: ["version"])
     }
+
+    /// The schema's version after each migration that carries one; added to tables of earlier versions.
+    static let schemaVersionColumn = ColumnDefinition("schema_version", .text, nullable: true)
 
     let connection: any DatabaseConnection
 
@@ -40,12 +44,14 @@ public struct MigrationHistory {
     /// earlier Meridian. The checks run inside the writing transaction, so two migrators
     /// starting together do the work once.
     public func prepare() throws {
-        if try exists(), try !hasIntegerVersions() { return }
+        if try exists(), try isCurrent() { return }
         try connection.transaction {
             if try !exists() {
                 try connection.create(Self.definition)
             } else if try hasIntegerVersions() {
                 try upgradeIntegerVersions()
+            } else if try !isCurrent() {
+                try addSchemaVersions()
             }
         }
         // Read once outside a transaction: a statement cached over the table before it was
@@ -59,21 +65,22 @@ public struct MigrationHistory {
         guard try exists() else { return [] }
         var rows: [AppliedMigration] = []
         try connection.forEachRow(
-            "SELECT CAST(version AS TEXT), slug, checksum, applied_at, duration_ms, applied_by, dirty FROM \(Self.tableName)", []
+            "SELECT CAST(version AS TEXT), slug, checksum, applied_at, duration_ms, applied_by, dirty, schema_version FROM \(Self.tableName)", []
         ) { row in
             rows.append(AppliedMigration(
                 version: MigrationVersion(id: try row.decode(String.self, at: 0), ordering: ordering),
                 slug: try row.decode(at: 1), checksum: try row.decode(at: 2), appliedAt: try row.decode(at: 3),
-                durationMilliseconds: try row.decode(at: 4), appliedBy: try row.decode(at: 5), dirty: try row.decode(at: 6)))
+                durationMilliseconds: try row.decode(at: 4), appliedBy: try row.decode(at: 5), dirty: try row.decode(at: 6),
+                schemaVersion: try row.decode(String?.self, at: 7)))
         }
         return rows.sorted { $0.version < $1.version }
     }
 
     func insert(_ row: AppliedMigration) throws {
         try connection.execute(
-            "INSERT INTO \(Self.tableName) (version, slug, checksum, applied_at, duration_ms, applied_by, dirty) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+            "INSERT INTO \(Self.tableName) (version, slug, checksum, applied_at, duration_ms, applied_by, dirty, schema_version) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
             [.text(row.version.id), .text(row.slug), .text(row.checksum), .timestamp(row.appliedAt),
-             .double(row.durationMilliseconds), .text(row.appliedBy), .bool(row.dirty)])
+             .double(row.durationMilliseconds), .text(row.appliedBy), .bool(row.dirty), row.schemaVersion.map(DatabaseValue.text) ?? .null])
     }
 
     func markClean(version: MigrationVersion, durationMilliseconds: Double) throws {
@@ -95,6 +102,18 @@ public struct MigrationHistory {
     }
 
     // MARK: - Tables of earlier versions
+
+    /// Whether the table has this version's columns: a text `version` and `schema_version`.
+    private func isCurrent() throws -> Bool {
+        let table = try connection.inspectSchema(excluding: []).table(Self.tableName)
+        return table?.column("version")?.type != .logical(.int) && table?.column(Self.schemaVersionColumn.name) != nil
+    }
+
+    /// Adds `schema_version` to a table of an earlier Meridian, in place.
+    private func addSchemaVersions() throws {
+        let statements = connection.dialect.alterTable(Self.definition, .addColumn(Self.schemaVersionColumn, checks: [])) ?? []
+        for statement in statements { try connection.run(statement) }
+    }
 
     /// Whether `version` is an integer column, as Meridian made it before versions were text.
     private func hasIntegerVersions() throws -> Bool {

@@ -265,7 +265,7 @@ public final class Migrator {
     private func row(for migration: Migration, durationMilliseconds: Double, dirty: Bool) -> AppliedMigration {
         AppliedMigration(
             version: migration.version, slug: migration.slug, checksum: migration.checksum, appliedAt: .now(),
-            durationMilliseconds: durationMilliseconds, appliedBy: appliedBy, dirty: dirty)
+            durationMilliseconds: durationMilliseconds, appliedBy: appliedBy, dirty: dirty, schemaVersion: migration.schemaVersion)
     }
 
     /// Spatial DDL needs SpatiaLite's metadata tables or the PostGIS extension; they are made
