@@ -3,7 +3,7 @@ import MeridianPostgres
 
 /// `generate`: the next migration generated from an edited schema, `meridian migrate generate`
 /// against Alembic's `revision --autogenerate`, on a 100-table schema with one change per table
-/// (``GenerateSchema``, ``SchemaChange``).
+/// (``GenerateSchema``, ``GenerateChange``).
 ///
 /// Both tools start from their project at the "before" state (``MeridianGenerateProject``: a
 /// schema file and the first migration pair; ``AlembicProject``: models and a database built
@@ -34,7 +34,7 @@ struct GenerateBenchmark {
         defer { directory.remove() }
         let before = GenerateSchema.before(tables: Self.tables)
         let after = GenerateSchema.after(tables: Self.tables)
-        Progress.log("\(Self.name): \(Self.tables) tables, \(SchemaChange.allCases.count) kinds of change, in \(directory.path)")
+        Progress.log("\(Self.name): \(Self.tables) tables, \(GenerateChange.allCases.count) kinds of change, in \(directory.path)")
 
         let project = try MeridianGenerateProject(root: directory.file("meridian"), meridian: meridian, before: before, after: after)
         let meridianDiff = try project.diff()
@@ -75,7 +75,7 @@ struct GenerateBenchmark {
 
         let check = GenerateDataCheck(before: before, after: after)
         let alembicRevisions = revisions.mapValues(AlembicRevision.init(source:))
-        for change in SchemaChange.allCases {
+        for change in GenerateChange.allCases {
             let tables = (change == .dropTable ? before : after).tables.filter { $0.change == change }
             let meridianSeen = GenerateDetection.gather(tables.map { GenerateDetection.meridian(meridianDiff, table: $0) })
             let alembicSeen = alembicRevisions.sorted { $0.key > $1.key }.map { dialect, revision in
@@ -96,7 +96,7 @@ struct GenerateBenchmark {
             : String(format: "alembic revision --autogenerate, sqlite %.0f ms + postgres %.0f ms (one run per database; meridian's one run writes both)",
                      times.median(1), times.median(2))
         ResultLine(benchmark: Self.name, meridianMilliseconds: meridianMilliseconds, peerMilliseconds: peerMilliseconds,
-                   details: [peer, "\(Self.tables) tables (\(before.tables.count) before, \(after.tables.count) after), 1 change each, \(SchemaChange.allCases.count) kinds",
+                   details: [peer, "\(Self.tables) tables (\(before.tables.count) before, \(after.tables.count) after), 1 change each, \(GenerateChange.allCases.count) kinds",
                              "processes timed, median of \(rounds)", String(format: "goal ratio <= %.1f: %@", Self.ratioGoal, met)]).emit()
     }
 

@@ -2,7 +2,7 @@ import CMeridianSQLite
 import Foundation
 
 /// Whether a tool's generated SQLite migration keeps the data: a copy of the tool's own database
-/// at the "before" state gets a few rows in the tables of one ``SchemaChange`` (and in their
+/// at the "before" state gets a few rows in the tables of one ``GenerateChange`` (and in their
 /// parents, so the foreign keys point somewhere), the tool applies its migration, and every
 /// value that should survive is read back and compared with the one written.
 ///
@@ -18,7 +18,7 @@ struct GenerateDataCheck {
 
     /// Copies `template` to `file`, seeds the tables of `change`, runs `migrate`, and returns the
     /// verdict: `data-kept`, `data-lost (…)` or `migration-failed (…)`.
-    func verdict(_ change: SchemaChange, template: String, file: String, migrate: (String) throws -> Void) throws -> String {
+    func verdict(_ change: GenerateChange, template: String, file: String, migrate: (String) throws -> Void) throws -> String {
         for suffix in ["", "-wal", "-shm"] {
             try? FileManager.default.removeItem(atPath: file + suffix)
             if FileManager.default.fileExists(atPath: template + suffix) {
@@ -44,7 +44,7 @@ struct GenerateDataCheck {
         return lost.isEmpty ? "data-kept" : "data-lost (" + lost.prefix(3).joined(separator: "; ") + (lost.count > 3 ? "; …" : "") + ")"
     }
 
-    private func isParent(_ table: GenerateSchema.Table, of change: SchemaChange) -> Bool {
+    private func isParent(_ table: GenerateSchema.Table, of change: GenerateChange) -> Bool {
         before.tables.contains { $0.change == change && GenerateSchema.parent(of: $0.number) == table.number }
             || after.tables.contains { $0.change == change && GenerateSchema.parent(of: $0.number) == table.number }
     }

@@ -2,7 +2,7 @@ import Foundation
 
 /// Whether each tool saw each table's change: Meridian's from the `kind`s of
 /// `meridian schema diff --json`, Alembic's from the operations of the revision autogenerate
-/// wrote (``AlembicRevision``). A verdict per table, gathered per ``SchemaChange``.
+/// wrote (``AlembicRevision``). A verdict per table, gathered per ``GenerateChange``.
 ///
 /// Verdicts: `detected`; `not-detected`; `seen-as-drop+add` (a rename Alembic writes as a drop
 /// and an add, losing the column's or table's data); `detected,predicate-lost` (a partial index
@@ -24,7 +24,8 @@ enum GenerateDetection {
         let names = Set([table.name, GenerateSchema.name(table.number)])
         let changes = diff.changes.filter { names.contains($0.table) }
         let expected = changes.filter { $0.kind == table.change.meridianKind }
-        return verdict(expected.isEmpty ? "not-detected" : "detected", unexpected: changes.count - expected.count)
+        let companions = changes.filter { table.change.meridianCompanionKinds.contains($0.kind) }
+        return verdict(expected.isEmpty ? "not-detected" : "detected", unexpected: changes.count - expected.count - companions.count)
     }
 
     /// Alembic's verdict on `table`.

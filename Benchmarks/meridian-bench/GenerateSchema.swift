@@ -1,7 +1,7 @@
 /// The schema `generate` diffs: 100 tables in the shape of an ordinary application's (an integer
 /// key, text, a double, an integer, a timestamp, a bool with a default, nullable columns, a
 /// foreign key to an earlier table), once as it is ("before") and once with exactly one
-/// ``SchemaChange`` per table ("after").
+/// ``GenerateChange`` per table ("after").
 ///
 /// The same model is written as a Meridian schema file (``GenerateSchemaYAML``) and as
 /// SQLAlchemy models (``GenerateSQLAlchemyModels``), and seeds the rows whose survival is checked
@@ -52,7 +52,7 @@ struct GenerateSchema {
         var check: Constraint?
         var indexes: [Index] = []
 
-        var change: SchemaChange { SchemaChange.of(table: number) }
+        var change: GenerateChange { GenerateChange.of(table: number) }
 
         func column(_ name: String) -> Column? { columns.first { $0.name == name } }
     }
@@ -72,16 +72,16 @@ struct GenerateSchema {
     static func name(_ number: Int) -> String { "t" + String(format: "%03d", number) }
 
     /// The table every child's `parent_id` references: the first of its block of
-    /// `SchemaChange.allCases.count` tables, whose change (a nullable column added) never
+    /// `GenerateChange.allCases.count` tables, whose change (a nullable column added) never
     /// endangers its rows. The parents themselves have no foreign key.
     static func parent(of number: Int) -> Int? {
-        let first = (number - 1) / SchemaChange.allCases.count * SchemaChange.allCases.count + 1
+        let first = (number - 1) / GenerateChange.allCases.count * GenerateChange.allCases.count + 1
         return first < number ? first : nil
     }
 
     private static func table(_ number: Int, after: Bool) -> Table? {
         let name = name(number)
-        let change = SchemaChange.of(table: number)
+        let change = GenerateChange.of(table: number)
         var table = Table(
             number: number, name: name,
             columns: [

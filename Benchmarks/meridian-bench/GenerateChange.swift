@@ -1,11 +1,11 @@
 /// The kinds of change `generate` makes to its schema, one per table, cycling through them in
-/// this order (``GenerateSchemas``): table `t001` gets the first, `t020` the twentieth, `t021`
+/// this order (``GenerateSchema``): table `t001` gets the first, `t020` the twentieth, `t021`
 /// the first again, so 100 tables make each change five times.
 ///
 /// Each kind names what `meridian schema diff --json` calls it (``meridianKind``) and what
 /// Alembic's autogenerate should write for it (``alembicExpectation``), which is how the
 /// benchmark decides whether each tool detected it.
-enum SchemaChange: Int, CaseIterable {
+enum GenerateChange: CaseIterable {
     /// The kind every FK-holding table's parent has: adding a nullable column is safe for
     /// every tool, so the parents' rows survive whatever the children's changes do.
     case addNullableColumn
@@ -30,7 +30,7 @@ enum SchemaChange: Int, CaseIterable {
     case renameTable
 
     /// The change made to table number `number` (1-based).
-    static func of(table number: Int) -> SchemaChange { allCases[(number - 1) % allCases.count] }
+    static func of(table number: Int) -> GenerateChange { allCases[(number - 1) % allCases.count] }
 
     /// The `kind` of `meridian schema diff --json`.
     var meridianKind: String {
@@ -54,6 +54,12 @@ enum SchemaChange: Int, CaseIterable {
         case .dropTable: "drop table"
         case .renameTable: "rename table"
         }
+    }
+
+    /// Other kinds the diff reports for the same edit, not counted as unexpected: a column made
+    /// NOT NULL also gets the default existing NULLs are filled with.
+    var meridianCompanionKinds: [String] {
+        self == .makeNotNull ? ["change column default"] : []
     }
 
     /// How the benchmark's KIND lines name the change.
