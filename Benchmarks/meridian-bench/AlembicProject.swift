@@ -41,7 +41,7 @@ struct AlembicProject {
 
     /// `create_all` of the before models into the database at `url`, then `alembic stamp head`:
     /// how an Alembic user's database stands before the models change.
-    func build(url: String) throws {
+    private func build(url: String) throws {
         try Subprocess.run([python, folder + "/create_before.py", url], stderr: folder + "/create.err")
         try Subprocess.run([alembic, "-c", ini, "stamp", "head"], stderr: folder + "/stamp.err")
     }
@@ -71,7 +71,7 @@ struct AlembicProject {
     }
 
     /// Deletes the revisions an earlier round wrote, so that each round diffs the same state.
-    func removeRevisions() throws {
+    private func removeRevisions() throws {
         let versions = folder + "/migrations/versions"
         for file in try FileManager.default.contentsOfDirectory(atPath: versions) where file.hasSuffix(".py") {
             try FileManager.default.removeItem(atPath: versions + "/" + file)
