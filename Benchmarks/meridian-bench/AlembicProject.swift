@@ -7,7 +7,9 @@ import Foundation
 /// `env.py` is the generic template's online mode with the models' metadata as its target,
 /// `render_as_batch=True` on SQLite (Alembic's way to alter SQLite tables: copy, rebuild,
 /// rename) and `compare_server_default=True` (off by default, so that the default changes are
-/// detected at all; `compare_type` is on by default since Alembic 1.12). The "before" state is
+/// detected at all; `compare_type` is on by default since Alembic 1.12) and an `include_object`
+/// that leaves PostGIS's `spatial_ref_sys` alone (without it, autogenerate on a PostGIS database
+/// drops the table, and the upgrade fails; PostGIS projects filter it so). The "before" state is
 /// `metadata.create_all` of the before models and `alembic stamp head`, untimed; then
 /// ``autogenerate()`` is what a user runs after editing the models.
 struct AlembicProject {
@@ -59,8 +61,13 @@ struct AlembicProject {
         return (milliseconds, versions + "/" + file)
     }
 
-    /// `alembic upgrade head` against another database file (a copy of the before state with
-    /// rows in it); throws ``Subprocess/Failure`` with Alembic's traceback when it fails.
+    /// `alembic upgrade head` on the project's own database.
+    func upgrade() throws {
+        try Subprocess.run([alembic, "-c", ini, "upgrade", "head"], stderr: folder + "/upgrade.err")
+    }
+
+    /// `alembic upgrade head` against another SQLite file (a copy of the before state with rows
+    /// in it); throws ``Subprocess/Failure`` with Alembic's traceback when it fails.
     func upgrade(sqliteFile: String) throws {
         let environment = folder + "/upgrade.ini"
         let text = try String(contentsOfFile: ini, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false).map {
@@ -80,7 +87,8 @@ struct AlembicProject {
 
     private static let environment = """
         \"\"\"Alembic's environment for `meridian-bench generate`: the generic template's online mode
-        with the models' metadata as the target, batch mode on SQLite, server defaults compared.\"\"\"
+        with the models' metadata as the target, batch mode on SQLite, server defaults compared,
+        PostGIS's spatial_ref_sys left alone.\"\"\"
         import os
         import sys
         from logging.config import fileConfig
@@ -97,6 +105,11 @@ struct AlembicProject {
         target_metadata = models.Base.metadata
 
 
+        def include_object(object, name, type_, reflected, compare_to):
+            \"\"\"Leaves PostGIS's own table out of the comparison.\"\"\"
+            return not (type_ == "table" and name == "spatial_ref_sys")
+
+
         def run_migrations_online() -> None:
             connectable = engine_from_config(
                 config.get_section(config.config_ini_section, {}),
@@ -109,6 +122,7 @@ struct AlembicProject {
                     target_metadata=target_metadata,
                     render_as_batch=connection.dialect.name == "sqlite",
                     compare_server_default=True,
+                    include_object=include_object,
                 )
                 with context.begin_transaction():
                     context.run_migrations()

@@ -13,7 +13,9 @@ import MeridianPostgres
 /// (SQLite only without a PostgreSQL server, which the RESULT line says).
 ///
 /// Then, per change kind, a `KIND` line: whether each tool detected it (``GenerateDetection``)
-/// and whether its SQLite migration kept the data (``GenerateDataCheck``). Goal: ratio ≤ 0.2.
+/// and whether its SQLite migration kept the data (``GenerateDataCheck``); with a server, an
+/// `APPLY postgres` line: whether each tool's PostgreSQL migration runs (Meridian's from an
+/// empty database, Alembic's on its before-state one). Goal: ratio ≤ 0.2.
 struct GenerateBenchmark {
     static let name = "generate"
     static let ratioGoal = 0.2
@@ -39,7 +41,7 @@ struct GenerateBenchmark {
         let project = try MeridianGenerateProject(root: directory.file("meridian"), meridian: meridian, before: before, after: after)
         let meridianDiff = try project.diff()
         let meridianBefore = directory.file("meridian-before.sqlite")
-        try project.migrateUp(meridianBefore)
+        try project.migrateUp(sqliteFile: meridianBefore)
 
         let alembicBefore = directory.file("alembic-before.sqlite")
         let alembicSQLite = try AlembicProject(
@@ -83,9 +85,24 @@ struct GenerateBenchmark {
             }
             let alembicWord = Set(alembicSeen.map(\.1)).count == 1
                 ? alembicSeen[0].1 : alembicSeen.map { "\($0.0):\($0.1)" }.joined(separator: " ")
-            let meridianData = try check.verdict(change, template: meridianBefore, file: directory.file("meridian-check.sqlite"), migrate: project.migrateUp)
-            let alembicData = try check.verdict(change, template: alembicBefore, file: directory.file("alembic-check.sqlite"), migrate: alembicSQLite.upgrade)
+            let meridianData = try check.verdict(change, template: meridianBefore, file: directory.file("meridian-check.sqlite"), migrate: { try project.migrateUp(sqliteFile: $0) })
+            let alembicData = try check.verdict(change, template: alembicBefore, file: directory.file("alembic-check.sqlite"), migrate: { try alembicSQLite.upgrade(sqliteFile: $0) })
             Output.line("KIND \(change.label): meridian=\(meridianSeen),\(meridianData) alembic=\(alembicWord),\(alembicData)")
+        }
+
+        let names = Set((before.tables + after.tables).map(\.name))
+        let outside = meridianDiff.changes.filter { !names.contains($0.table) }.map { "meridian: \($0.kind) \($0.table)" }
+            + alembicRevisions.sorted { $0.key > $1.key }.flatMap { dialect, revision in
+                revision.operations.filter { !names.contains($0.table) }.map { "alembic \(dialect): \($0.name) \($0.table)" }
+            }
+        if !outside.isEmpty { Output.line("OUTSIDE the schema's tables: " + outside.joined(separator: "; ")) }
+
+        if let postgresURL, let alembicPostgres {
+            let target = try PostgresScratchDatabase(serverURL: postgresURL, purpose: "bench_generate_meridian")
+            defer { target.drop() }
+            let meridianApplied = Self.outcome { try project.migrateUp(postgres: target.url) }
+            let alembicApplied = Self.outcome { try alembicPostgres.upgrade() }
+            Output.line("APPLY postgres: meridian=\(meridianApplied) alembic=\(alembicApplied) (tables without rows: the migrations run, their data is not checked)")
         }
 
         let meridianMilliseconds = times.median(0)
@@ -98,6 +115,18 @@ struct GenerateBenchmark {
         ResultLine(benchmark: Self.name, meridianMilliseconds: meridianMilliseconds, peerMilliseconds: peerMilliseconds,
                    details: [peer, "\(Self.tables) tables (\(before.tables.count) before, \(after.tables.count) after), 1 change each, \(GenerateChange.allCases.count) kinds",
                              "processes timed, median of \(rounds)", String(format: "goal ratio <= %.1f: %@", Self.ratioGoal, met)]).emit()
+    }
+
+    /// `applied`, or `failed (…)` with the tool's error.
+    private static func outcome(_ body: () throws -> Void) -> String {
+        do {
+            try body()
+            return "applied"
+        } catch let failure as Subprocess.Failure {
+            return "failed (\(GenerateDataCheck.errorLine(failure.stderr)))"
+        } catch {
+            return "failed (\(error))"
+        }
     }
 
     /// A libpq URL as SQLAlchemy takes it, through psycopg2.

@@ -30,7 +30,7 @@ struct GenerateDataCheck {
         do {
             try migrate(file)
         } catch let failure as Subprocess.Failure {
-            return "migration-failed (\(Self.lastLine(failure.stderr)))"
+            return "migration-failed (\(Self.errorLine(failure.stderr)))"
         }
         let db = try RawSQLite.open(file)
         defer { RawSQLite.close(db) }
@@ -122,7 +122,7 @@ struct GenerateDataCheck {
     /// The error of a failed tool's output: the last line that names one (SQLAlchemy's
     /// `sqlalchemy.exc.IntegrityError: (sqlite3.IntegrityError) NOT NULL constraint failed: …`
     /// comes before the SQL it ran and a link), else the last line.
-    private static func lastLine(_ text: String) -> String {
+    static func errorLine(_ text: String) -> String {
         let lines = text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         let line = lines.last { $0.range(of: "error", options: .caseInsensitive) != nil && !$0.hasPrefix("(Background") } ?? lines.last ?? "no message"
         return String(line.prefix(200))

@@ -16,7 +16,6 @@ struct MeridianGenerateProject {
 
     static let folders = ["migrations-sqlite", "migrations-postgres"]
     var schemaFile: String { root + "/schema.yaml" }
-    var sqliteMigrations: String { root + "/migrations-sqlite" }
 
     init(root: String, meridian: String, before: GenerateSchema, after: GenerateSchema) throws {
         self.root = root
@@ -54,8 +53,17 @@ struct MeridianGenerateProject {
     }
 
     /// `meridian migrate up` of the SQLite folder onto `file`.
-    func migrateUp(_ file: String) throws {
-        try Subprocess.run([meridian, "migrate", "up", "--database", "sqlite:" + file, "--migrations", sqliteMigrations],
+    func migrateUp(sqliteFile file: String) throws {
+        try migrateUp(database: "sqlite:" + file, folder: "migrations-sqlite")
+    }
+
+    /// `meridian migrate up` of the PostgreSQL folder onto the database at `url`.
+    func migrateUp(postgres url: String) throws {
+        try migrateUp(database: url, folder: "migrations-postgres")
+    }
+
+    private func migrateUp(database: String, folder: String) throws {
+        try Subprocess.run([meridian, "migrate", "up", "--database", database, "--migrations", root + "/" + folder],
                            stdout: log("meridian-up.out"), stderr: log("meridian-up.err"))
     }
 
