@@ -12,15 +12,18 @@ extension PostgresDialect {
         case .dropColumn(let name):
             return [.execute("\(alter) DROP COLUMN \(quote(name))")]
         case .renameColumn(let from, let to):
-            let rename: [SchemaStatement] = [.execute("\(alter) RENAME COLUMN \(quote(from)) TO \(quote(to))")]
-            guard let column = table.columns.first(where: { $0.name == to }), typeCheck(column, in: table) != nil else { return rename }
-            return rename + renames([.init(from: table.checkName(from), to: table.checkName(to))], alter: alter)
+            var statements: [SchemaStatement] = [.execute("\(alter) RENAME COLUMN \(quote(from)) TO \(quote(to))")]
+            guard let column = table.columns.first(where: { $0.name == to }) else { return statements }
+            if typeCheck(column, in: table) != nil {
+                statements += renames([.init(from: table.checkName(from), to: table.checkName(to))], alter: alter)
+            }
+            if column.isGeometry { statements.append(renameSpatialIndex(table: table.name, from, to: table.name, to)) }
+            return statements
         case .renameTable(let from, let constraints):
             var statements: [SchemaStatement] = [.execute("ALTER TABLE \(quote(from)) RENAME TO \(quote(table.name))")]
             if !table.primaryKey.isEmpty { statements.append(.execute("\(alter) RENAME CONSTRAINT \(quote("\(from)_pkey")) TO \(quote(table.primaryKeyName))")) }
-            for column in table.columns where column.isGeometry && column.spatialIndex {
-                let old = TableDefinition.spatialIndexName(table: from, column: column.name)
-                statements.append(.execute("ALTER INDEX \(quote(old)) RENAME TO \(quote(TableDefinition.spatialIndexName(table: table.name, column: column.name)))"))
+            for column in table.columns where column.isGeometry {
+                statements.append(renameSpatialIndex(table: from, column.name, to: table.name, column.name))
             }
             return statements + renames(constraints, alter: alter)
         case .changeType(let column, let using):
@@ -68,6 +71,13 @@ extension PostgresDialect {
         case (.timestamp, .text): "to_char(\(expression) AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"')"
         default: "\(expression)::\(columnType(to))"
         }
+    }
+
+    /// The GiST index of a geometry column keeps its name, `<table>_<column>_gist`, in step
+    /// with the table's and column's; `IF EXISTS`, as a column may have none.
+    private func renameSpatialIndex(table: String, _ column: String, to newTable: String, _ newColumn: String) -> SchemaStatement {
+        let old = TableDefinition.spatialIndexName(table: table, column: column)
+        return .execute("ALTER INDEX IF EXISTS \(quote(old)) RENAME TO \(quote(TableDefinition.spatialIndexName(table: newTable, column: newColumn)))")
     }
 
     private func renames(_ constraints: [TableAlteration.Rename], alter: String) -> [SchemaStatement] {

@@ -16,7 +16,8 @@ extension Schema {
     /// duplicate names of constraints and indexes; names past PostgreSQL's 63 bytes; defaults
     /// of the wrong type, enumeration defaults outside their values; generated columns that
     /// read unknown or generated columns; CHECKs no value can satisfy; indexes, checks and keys
-    /// over unknown columns; SRIDs outside ``KnownSRID``; foreign keys that form a cycle.
+    /// over unknown columns; SRIDs outside ``KnownSRID``; foreign keys that form a cycle;
+    /// `renamed_from:` naming a table or column the file still has, or claimed twice.
     ///
     /// - Throws: ``SchemaError`` listing every problem with the file, line and column it was
     ///   written at and what to do.
@@ -43,6 +44,7 @@ struct SchemaValidation {
         for function in schema.functions { checkLength(function.name, path: "functions.\(function.name)") }
         for role in schema.roles { checkLength(role.name, path: "roles.\(role.name)") }
         checkForeignKeyCycles()
+        validateRenames()
     }
 
     mutating func problem(_ path: String, _ message: String, fix: String) {

@@ -71,17 +71,14 @@ struct MigrateGenerate: ParsableCommand {
 
     /// Data loss without `--allow-data-loss`, and columns that need a fill, each named.
     private func refuseUnsafe(_ generated: GeneratedMigration) throws {
-        var problems: [String] = []
-        if !allowDataLoss {
-            for change in generated.plan.dataLoss {
-                problems.append("\(change) would lose \(change.dataLoss ?? "data")" + (renameHint(change, in: generated.plan) ?? ""))
-            }
+        let losses = allowDataLoss ? [] : generated.plan.dataLoss.map { change in
+            "\(change) would lose \(change.dataLoss ?? "data")" + (renameHint(change, in: generated.plan) ?? "")
         }
-        for column in generated.plan.columnsNeedingFill(generated.fills) {
-            problems.append("column \(column) becomes NOT NULL and existing rows need a value: give it a default in \(project.schemaPath), or pass --fill \(column)=EXPR")
+        let fills = generated.plan.columnsNeedingFill(generated.fills).map { column in
+            "column \(column) becomes NOT NULL and existing rows need a value: give it a default in \(project.schemaPath), or pass --fill \(column)=EXPR"
         }
-        guard !problems.isEmpty else { return }
-        throw ReportedProblems(problems, hint: allowDataLoss ? nil : "to generate changes that lose data anyway, pass --allow-data-loss; nothing was written")
+        guard !losses.isEmpty || !fills.isEmpty else { return }
+        throw ReportedProblems(losses + fills, hint: (losses.isEmpty ? "" : "to generate changes that lose data anyway, pass --allow-data-loss; ") + "nothing was written")
     }
 
     /// For a dropped column or table with an added one of the same shape: the `renamed_from:`

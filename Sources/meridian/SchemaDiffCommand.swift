@@ -38,7 +38,8 @@ struct SchemaDiffCommand: ParsableCommand {
             do {
                 return try generated.plan.statements(for: dialect, fills: generated.fills).map(\.sql)
             } catch {
-                problems += error.problems.map { "\(dialect.name): \($0)" }
+                // The same problem on both dialects is said once.
+                problems += error.problems.filter { !problems.contains($0) }
                 return []
             }
         }

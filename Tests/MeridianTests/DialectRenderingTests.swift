@@ -73,6 +73,18 @@ private struct CanaryDialect: SQLDialect {
 
     func roleStatements(_ role: RoleDefinition) -> [SchemaStatement] { [.execute("CANARY ROLE \(role.name)")] }
 
+    func alterTable(_ table: TableDefinition, _ alteration: TableAlteration) -> [SchemaStatement]? { nil }
+
+    func dropTableStatements(_ table: TableDefinition) -> [SchemaStatement] { [.execute("CANARY DROP \(table.name)")] }
+
+    func dropIndexStatements(_ index: IndexDefinition, on table: String) -> [SchemaStatement] { [.execute("CANARY DROP INDEX \(index.name)")] }
+
+    func dropUpdatedAtTrigger(table: String, column: String) -> SchemaStatement { .execute("CANARY UNTOUCH \(table).\(column)") }
+
+    func dropFunctionStatement(_ name: String) -> SchemaStatement? { nil }
+
+    func convert(_ expression: String, from: LogicalType, to: LogicalType) -> String { "CANARY_CAST(\(expression))" }
+
     func comment(on relation: String, kind: RelationKind, column: String?, text: String) -> SchemaStatement? { nil }
 
     func geographicPoint(longitude: String, latitude: String) -> String { "CANARY_POINT(\(longitude) ~ \(latitude))" }

@@ -35,13 +35,18 @@ public struct GeneratedMigration: Sendable {
     /// Replays `migrations` on `replay` and builds `schema` on `scratch` (both empty databases
     /// of one dialect), and plans the change from the first to the second.
     ///
-    /// - Throws: the migrator's error for a migration that fails, the engine's for a schema it
-    ///   refuses.
+    /// - Throws: the migrator's error for a migration that fails; ``SchemaPlanError`` for a
+    ///   schema file the engine refuses (a view over a column the file lacks).
     public init(schema: Schema, migrations: [Migration], replayingOn replay: any DatabaseConnection, normalizingOn scratch: any DatabaseConnection, fills: [ColumnFill] = []) throws {
         _ = try Migrator(connection: replay, migrations: migrations).up()
         let built = Schema.inspecting(try replay.inspectSchema(), dialect: replay.dialect).schema
-        try scratch.create(schema)
-        let normalized = Schema.inspecting(try scratch.inspectSchema(), dialect: scratch.dialect).schema
+        let normalized: Schema
+        do {
+            try scratch.create(schema)
+            normalized = Schema.inspecting(try scratch.inspectSchema(), dialect: scratch.dialect).schema
+        } catch {
+            throw SchemaPlanError(["\(schema.sourceMap.file): the schema file's schema does not build on a scratch \(scratch.dialect.name) database (a view reading a column or table the file lacks?): \(error)"])
+        }
         let previous = migrations.reversed().lazy.compactMap { $0.schemaVersion.flatMap(SchemaVersion.init(parsing:)) }.first
         self.init(plan: SchemaMigrationPlan(from: built, to: schema, comparing: normalized), previousVersion: previous, fills: fills)
     }
