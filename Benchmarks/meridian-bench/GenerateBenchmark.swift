@@ -75,21 +75,16 @@ struct GenerateBenchmark {
         // The last round's pair stays in the folders (each round deletes the one before): the
         // data check applies it.
 
-        let check = GenerateDataCheck(before: before, after: after)
         let alembicRevisions = revisions.mapValues(AlembicRevision.init(source:))
+        let check = GenerateDataCheck(before: before, after: after)
         for change in GenerateChange.allCases {
-            let tables = (change == .dropTable ? before : after).tables.filter { $0.change == change }
-            let meridianSeen = GenerateDetection.gather(tables.map { GenerateDetection.meridian(meridianDiff, table: $0) })
-            let alembicSeen = alembicRevisions.sorted { $0.key > $1.key }.map { dialect, revision in
-                (dialect, GenerateDetection.gather(tables.map { GenerateDetection.alembic(revision, table: $0) }))
-            }
-            let alembicWord = Set(alembicSeen.map(\.1)).count == 1
-                ? alembicSeen[0].1 : alembicSeen.map { "\($0.0):\($0.1)" }.joined(separator: " ")
-            let meridianData = try check.verdict(change, template: meridianBefore, file: directory.file("meridian-check.sqlite"), migrate: { try project.migrateUp(sqliteFile: $0) })
-            let alembicData = try check.verdict(change, template: alembicBefore, file: directory.file("alembic-check.sqlite"), migrate: { try alembicSQLite.upgrade(sqliteFile: $0) })
-            Output.line("KIND \(change.label): meridian=\(meridianSeen),\(meridianData) alembic=\(alembicWord),\(alembicData)")
+            let meridianData = try check.verdict(change, template: meridianBefore, file: directory.file("meridian-check.sqlite"),
+                                                 migrate: { try project.migrateUp(sqliteFile: $0) })
+            let alembicData = try check.verdict(change, template: alembicBefore, file: directory.file("alembic-check.sqlite"),
+                                                migrate: { try alembicSQLite.upgrade(sqliteFile: $0) })
+            let (meridianSeen, alembicSeen) = detection(change, before: before, after: after, meridianDiff, alembicRevisions)
+            Output.line("KIND \(change.label): meridian=\(meridianSeen),\(meridianData) alembic=\(alembicSeen),\(alembicData)")
         }
-
         let names = Set((before.tables + after.tables).map(\.name))
         let outside = meridianDiff.changes.filter { !names.contains($0.table) }.map { "meridian: \($0.kind) \($0.table)" }
             + alembicRevisions.sorted { $0.key > $1.key }.flatMap { dialect, revision in
@@ -115,6 +110,21 @@ struct GenerateBenchmark {
         ResultLine(benchmark: Self.name, meridianMilliseconds: meridianMilliseconds, peerMilliseconds: peerMilliseconds,
                    details: [peer, "\(Self.tables) tables (\(before.tables.count) before, \(after.tables.count) after), 1 change each, \(GenerateChange.allCases.count) kinds",
                              "processes timed, median of \(rounds)", String(format: "goal ratio <= %.1f: %@", Self.ratioGoal, met)]).emit()
+    }
+
+    /// Each tool's verdict on the tables of `change`; Alembic's once if both databases' revisions
+    /// agree, else per dialect.
+    private func detection(
+        _ change: GenerateChange, before: GenerateSchema, after: GenerateSchema,
+        _ meridianDiff: GenerateDetection.MeridianDiff, _ alembicRevisions: [String: AlembicRevision]
+    ) -> (meridian: String, alembic: String) {
+        let tables = (change == .dropTable ? before : after).tables.filter { $0.change == change }
+        let meridian = GenerateDetection.gather(tables.map { GenerateDetection.meridian(meridianDiff, table: $0) })
+        let alembic = alembicRevisions.sorted { $0.key > $1.key }.map { dialect, revision in
+            (dialect, GenerateDetection.gather(tables.map { GenerateDetection.alembic(revision, table: $0) }))
+        }
+        let agreed = Set(alembic.map(\.1)).count == 1
+        return (meridian, agreed ? alembic[0].1 : alembic.map { "\($0.0):\($0.1)" }.joined(separator: " "))
     }
 
     /// `applied`, or `failed (…)` with the tool's error.
