@@ -26,12 +26,7 @@ struct AlembicProject {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         try Subprocess.run([alembic, "-c", ini, "init", "--template", "generic", folder + "/migrations"],
                            stdout: folder + "/init.out", stderr: folder + "/init.err")
-        let template = try String(contentsOfFile: ini, encoding: .utf8)
-        // configparser interpolates %, so a password with one needs it doubled.
-        let configured = template.split(separator: "\n", omittingEmptySubsequences: false).map { line in
-            line.hasPrefix("sqlalchemy.url") ? "sqlalchemy.url = " + url.replacingOccurrences(of: "%", with: "%%") : String(line)
-        }
-        try configured.joined(separator: "\n").write(toFile: ini, atomically: true, encoding: .utf8)
+        try Self.configure(ini, from: ini, url: url)
         try Self.environment.write(toFile: folder + "/migrations/env.py", atomically: true, encoding: .utf8)
         try GenerateSQLAlchemyModels.render(after).write(toFile: folder + "/models.py", atomically: true, encoding: .utf8)
         try GenerateSQLAlchemyModels.render(before).write(toFile: folder + "/before_models.py", atomically: true, encoding: .utf8)
@@ -70,11 +65,17 @@ struct AlembicProject {
     /// in it); throws ``Subprocess/Failure`` with Alembic's traceback when it fails.
     func upgrade(sqliteFile: String) throws {
         let environment = folder + "/upgrade.ini"
-        let text = try String(contentsOfFile: ini, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false).map {
-            $0.hasPrefix("sqlalchemy.url") ? "sqlalchemy.url = sqlite:///" + sqliteFile : String($0)
-        }.joined(separator: "\n")
-        try text.write(toFile: environment, atomically: true, encoding: .utf8)
+        try Self.configure(environment, from: ini, url: "sqlite:///" + sqliteFile)
         try Subprocess.run([alembic, "-c", environment, "upgrade", "head"], stderr: folder + "/upgrade.err")
+    }
+
+    /// Writes `file`: the ini file `template` with its `sqlalchemy.url` set to `url`.
+    private static func configure(_ file: String, from template: String, url: String) throws {
+        let lines = try String(contentsOfFile: template, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false).map {
+            // configparser interpolates %, so a password with one needs it doubled.
+            $0.hasPrefix("sqlalchemy.url") ? "sqlalchemy.url = " + url.replacingOccurrences(of: "%", with: "%%") : String($0)
+        }
+        try lines.joined(separator: "\n").write(toFile: file, atomically: true, encoding: .utf8)
     }
 
     /// Deletes the revisions an earlier round wrote, so that each round diffs the same state.
