@@ -1,7 +1,7 @@
 import Foundation
 
 /// Whether each tool saw each table's change: Meridian's from the `kind`s of
-/// `meridian schema diff --json`, Alembic's from the operations of the revision autogenerate
+/// `meridian schema diff --json` (and, for a partial index, its statements), Alembic's from the operations of the revision autogenerate
 /// wrote (``AlembicRevision``). A verdict per table, gathered per ``GenerateChange``.
 ///
 /// Verdicts: `detected`; `not-detected`; `seen-as-drop+add` (a rename Alembic writes as a drop
@@ -17,6 +17,9 @@ enum GenerateDetection {
         }
 
         var changes: [Change]
+        /// The statements each dialect's migration would run.
+        var sqlite: [String]
+        var postgres: [String]
     }
 
     /// Meridian's verdict on `table` (as it is after the change; `number` finds it before).
@@ -25,7 +28,15 @@ enum GenerateDetection {
         let changes = diff.changes.filter { names.contains($0.table) }
         let expected = changes.filter { $0.kind == table.change.meridianKind }
         let companions = changes.filter { table.change.meridianCompanionKinds.contains($0.kind) }
-        return verdict(expected.isEmpty ? "not-detected" : "detected", unexpected: changes.count - expected.count - companions.count)
+        let unexpected = changes.count - expected.count - companions.count
+        if expected.isEmpty { return verdict("not-detected", unexpected: unexpected) }
+        if table.change == .addPartialIndex, let index = table.indexes.last {
+            let kept = [diff.sqlite, diff.postgres].allSatisfy { statements in
+                statements.contains { $0.contains("\"\(index.name)\"") && $0.contains(" WHERE ") }
+            }
+            if !kept { return verdict("detected,predicate-lost", unexpected: unexpected) }
+        }
+        return verdict("detected", unexpected: unexpected)
     }
 
     /// Alembic's verdict on `table`.
