@@ -10,7 +10,7 @@ struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "meridian-bench",
         abstract: "Benchmarks of Meridian against its peers; lower is better, ratio < 1 means Meridian is faster.",
-        subcommands: [All.self, PointQuery.self, Insert.self, SpatialMetadata.self, Migrate.self, FreshDB.self, Radius.self, ExportCommand.self]
+        subcommands: [All.self, PointQuery.self, Insert.self, SpatialMetadata.self, Migrate.self, FreshDB.self, Radius.self, ExportCommand.self, Generate.self]
     )
 }
 
@@ -130,6 +130,20 @@ struct ExportCommand: ParsableCommand {
     }
 }
 
+struct Generate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Generate the next migration of a 100-table schema with one change per table: meridian migrate generate against alembic revision --autogenerate.")
+    @OptionGroup var options: RoundOptions
+    @Option(help: "PostgreSQL URL of a server to create (and drop) Alembic's database on (default: $MERIDIAN_POSTGRES_URL; Alembic on SQLite alone without one).")
+    var postgres: String?
+    @Option(help: "The meridian executable (default: next to meridian-bench, else .build/release/meridian).")
+    var meridian: String?
+
+    func run() throws {
+        try GenerateBenchmark(rounds: options.rounds, postgresURL: postgresURL(postgres), meridianPath: meridian).run()
+    }
+}
+
 /// `--postgres`, else `MERIDIAN_POSTGRES_URL`, else `nil`.
 func postgresURL(_ option: String?) -> String? {
     let url = option ?? ProcessInfo.processInfo.environment["MERIDIAN_POSTGRES_URL"]
@@ -157,6 +171,7 @@ struct All: ParsableCommand {
                 guard let url = postgresURL(postgres) else { throw BenchmarkError("export needs --postgres URL or MERIDIAN_POSTGRES_URL") }
                 try ExportBenchmark(rounds: min(options.rounds, 3), rows: 1_000_000, serverURL: url, meridianPath: nil).run()
             }),
+            (GenerateBenchmark.name, { try GenerateBenchmark(rounds: options.rounds, postgresURL: postgresURL(postgres)).run() }),
         ]
         let radius: [(String, () throws -> Void)] = postgresURL(postgres).map { url in
             [(RadiusBenchmark.name, {
