@@ -19,9 +19,9 @@ public final class PostgresConnection: DatabaseConnection {
     public let dialect: any SQLDialect = PostgresDialect()
     public var transactionDepth = 0
 
-    private var statements: [StatementKey: PreparedStatement] = [:]
+    var statements: [StatementKey: PreparedStatement] = [:]
     private var nextStatementNumber = 0
-    private var buffer: [UInt8] = []
+    var buffer: [UInt8] = []
     private var typeKinds: [UInt32: PostgresValues.ColumnKind?] = [:]
     private var geometryTypeOID: UInt32?
     private static let statementCacheLimit = 256
@@ -63,19 +63,19 @@ public final class PostgresConnection: DatabaseConnection {
 
     // MARK: - Statements
 
-    private struct StatementKey: Hashable {
+    struct StatementKey: Hashable {
         let sql: String
         let types: [UInt32]
     }
 
-    private struct PreparedStatement {
+    struct PreparedStatement {
         let name: String
         let parameterCount: Int
     }
 
     /// Binds `arguments` (after the value contract) into the shared buffer; returns their OIDs
     /// and the byte range of each, `nil` for NULL.
-    private func encode(_ arguments: [DatabaseValue], sql: String) throws -> (types: [UInt32], ranges: [Range<Int>?]) {
+    func encode(_ arguments: [DatabaseValue], sql: String) throws -> (types: [UInt32], ranges: [Range<Int>?]) {
         buffer.removeAll(keepingCapacity: true)
         var types: [UInt32] = []
         var ranges: [Range<Int>?] = []
@@ -91,7 +91,7 @@ public final class PostgresConnection: DatabaseConnection {
         return (types, ranges)
     }
 
-    private func prepared(_ sql: String, types: [UInt32], argumentCount: Int) throws -> PreparedStatement {
+    func prepared(_ sql: String, types: [UInt32], argumentCount: Int) throws -> PreparedStatement {
         let key = StatementKey(sql: sql, types: types)
         if let cached = statements[key] { return cached }
         let scan = PlaceholderScan(sql)
@@ -176,29 +176,44 @@ public final class PostgresConnection: DatabaseConnection {
 
     public func forEachRow(_ sql: String, _ arguments: [DatabaseValue], _ body: (Row) throws -> Void) throws {
         try run(sql, arguments) { result in
-            let columnCount = Int(PQnfields(result))
-            let names = (0..<columnCount).map { String(cString: PQfname(result, Int32($0))) }
-            let kinds = try (0..<columnCount).map { try kind(ofType: PQftype(result, Int32($0)), sql: sql) }
-            for row in 0..<PQntuples(result) {
-                var values: [DatabaseValue] = []
-                values.reserveCapacity(columnCount)
-                for column in 0..<columnCount {
-                    let c = Int32(column)
-                    if PQgetisnull(result, row, c) == 1 {
-                        values.append(.null)
-                        continue
-                    }
-                    let bytes = UnsafeBufferPointer(
-                        start: UnsafeRawPointer(PQgetvalue(result, row, c)!).assumingMemoryBound(to: UInt8.self),
-                        count: Int(PQgetlength(result, row, c)))
-                    do {
-                        values.append(try PostgresValues.decodeText(bytes, as: kinds[column]))
-                    } catch let error as DatabaseError {
-                        throw error.with(sql: sql)
-                    }
+            let shape = try ResultShape(result, sql: sql, connection: self)
+            for row in 0..<PQntuples(result) { try body(try shape.row(row, of: result)) }
+        }
+    }
+
+    /// The column names and value kinds of a result, read once and used for each of its rows.
+    struct ResultShape {
+        let sql: String
+        let names: [String]
+        let kinds: [PostgresValues.ColumnKind]
+
+        init(_ result: OpaquePointer, sql: String, connection: PostgresConnection) throws {
+            self.sql = sql
+            let count = Int(PQnfields(result))
+            names = (0..<count).map { String(cString: PQfname(result, Int32($0))) }
+            kinds = try (0..<count).map { try connection.kind(ofType: PQftype(result, Int32($0)), sql: sql) }
+        }
+
+        /// Row `row` of `result`, decoded.
+        func row(_ row: Int32, of result: OpaquePointer) throws -> Row {
+            var values: [DatabaseValue] = []
+            values.reserveCapacity(kinds.count)
+            for column in 0..<kinds.count {
+                let c = Int32(column)
+                if PQgetisnull(result, row, c) == 1 {
+                    values.append(.null)
+                    continue
                 }
-                try body(Row(columnNames: names, values: values))
+                let bytes = UnsafeBufferPointer(
+                    start: UnsafeRawPointer(PQgetvalue(result, row, c)!).assumingMemoryBound(to: UInt8.self),
+                    count: Int(PQgetlength(result, row, c)))
+                do {
+                    values.append(try PostgresValues.decodeText(bytes, as: kinds[column]))
+                } catch {
+                    throw error.with(sql: sql)
+                }
             }
+            return Row(columnNames: names, values: values)
         }
     }
 

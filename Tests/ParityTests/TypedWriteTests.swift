@@ -129,4 +129,34 @@ final class TypedWriteTests: ParityTestCase {
             XCTAssertEqual(try db.fetchValue(Int64.self, "SELECT count(*) FROM numbers"), 1000, "\(backend)")
         }
     }
+
+    /// A read stopped after its first rows ends there, inside a transaction too, and so does a
+    /// read whose closure throws: the session goes on with the next statement, and the
+    /// transaction is still usable. Over five million generated rows PostgreSQL's rest of the
+    /// statement is cancelled (outside a transaction) or dropped undecoded (inside one).
+    func testAStoppedReadLeavesTheSessionAndTheTransactionUsable() {
+        let series = "WITH RECURSIVE s (i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM s WHERE i < 5000000) SELECT i FROM s"
+        parity { db, backend in
+            XCTAssertEqual(try db.fetchOne(series)?[0], .int(1), "\(backend)")
+            XCTAssertEqual(try db.fetchValue(Int64.self, "SELECT 41 + 1"), 42, "\(backend): the next statement after a cancelled one")
+            let int = backend.expect(sqlite: "INTEGER", postgres: "bigint")
+            try db.execute("CREATE TABLE kept (n \(int))")
+            try db.transaction {
+                try db.execute("INSERT INTO kept (n) VALUES (1)")
+                var seen = 0
+                try db.forEachRow(series.replacingOccurrences(of: "5000000", with: "200000"), []) { _ in
+                    seen += 1
+                    return seen < 10 ? .next : .stop
+                }
+                XCTAssertEqual(seen, 10, "\(backend)")
+                try db.execute("INSERT INTO kept (n) VALUES (2)")
+            }
+            XCTAssertEqual(try db.fetchValue(Int64.self, "SELECT max(n) + count(*) FROM kept"), 4, "\(backend): the transaction committed both rows")
+            struct Refused: Error {}
+            XCTAssertThrowsError(try db.forEachRow(series, []) { _ in throw Refused() }) { error in
+                XCTAssertTrue(error is Refused, "\(backend): \(error)")
+            }
+            XCTAssertEqual(try db.fetchValue(Int64.self, "SELECT count(*) FROM kept"), 2, "\(backend)")
+        }
+    }
 }

@@ -84,11 +84,13 @@ extension DatabaseConnection {
     /// }
     /// ```
     ///
-    /// SQLite stops stepping the statement; PostgreSQL has already sent the result, and the
-    /// rows after the stop are not decoded.
+    /// SQLite stops stepping the statement; PostgreSQL receives rows one at a time and, outside
+    /// a transaction, cancels the rest of the statement (inside one, where a cancel would abort
+    /// the transaction, the rest is received and dropped without being decoded).
     public func forEachRow(_ sql: String, _ arguments: [DatabaseValue], until body: (Row) throws -> RowIteration) throws {
+        if let streaming = self as? any RowStreaming { return try streaming.streamRows(sql, arguments, until: body) }
         do {
-            try forEachRow(sql, arguments) { row in
+            try forEachRow(sql, arguments) { (row: Row) throws -> Void in
                 if try body(row) == .stop { throw StopReadingRows() }
             }
         } catch is StopReadingRows {}
@@ -108,7 +110,7 @@ extension DatabaseConnection {
     public func fetchAll<T: Decodable>(_ type: T.Type, _ sql: String, _ arguments: [DatabaseValue] = []) throws -> [T] {
         var values: [T] = []
         var lookup: ColumnLookup?
-        try forEachRow(sql, arguments) { row in
+        try forEachRow(sql, arguments) { (row: Row) throws -> Void in
             let shared = lookup ?? ColumnLookup(row.columnNames)
             lookup = shared
             values.append(try row.decode(T.self, sharing: shared))
