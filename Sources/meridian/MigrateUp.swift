@@ -14,7 +14,7 @@ struct MigrateUp: ParsableCommand {
     var dryRun = false
 
     func run() throws {
-        let (migrator, url) = try context.migrator()
+        let (migrator, url) = try context.migrator(for: dryRun ? .read : .create)
         let to = try to.map(migrator.version(named:))
         if dryRun {
             DryRun.print(try migrator.pendingUp(to: to).map { ($0, $0.up) }, direction: "apply")
