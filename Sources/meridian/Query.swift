@@ -22,7 +22,10 @@ struct Query: ParsableCommand {
     @Argument(help: "The SQL statement.")
     var sql: String
 
-    @Option(name: .customLong("arg"), help: ArgumentHelp("A value for the next placeholder, as text.", valueName: "value"))
+    /// Taken whole whatever it looks like, so that `--arg -149.9` is a value, not an option.
+    @Option(
+        name: .customLong("arg"), parsing: .unconditionalSingleValue,
+        help: ArgumentHelp("A value for the next placeholder, as text; a negative number (--arg -149.9) is a value too.", valueName: "value"))
     var arguments: [String] = []
 
     func run() throws {
