@@ -44,20 +44,23 @@ extension SQLiteConnection {
     }
 
     /// A connection to `path` for running `sql`: a reader (``Access/read``) when SQLite judges
-    /// that the statement only reads, else a writer (``Access/write``) that keeps the file's
-    /// journal mode. `meridian query` opens its database this way.
+    /// that the statement only reads and it calls none of SpatiaLite's functions that write,
+    /// else a writer (``Access/write``) that keeps the file's journal mode. `meridian query`
+    /// opens its database this way.
     ///
     /// ```swift
     /// let db = try SQLiteConnection.opening(path: "theirs.sqlite", toRun: "SELECT count(*) FROM t")
     /// ```
     ///
     /// SQLite's judgement ([`sqlite3_stmt_readonly`](https://sqlite.org/c3ref/stmt_readonly.html))
-    /// sees the statement, not the functions it calls: a `SELECT` of a function that writes
-    /// (SpatiaLite's `CreateSpatialIndex`, `InitSpatialMetadata`) runs on the reader, where
-    /// the function's writes are refused.
+    /// sees the statement, not the functions it calls, so a `SELECT` of SpatiaLite's
+    /// `CreateSpatialIndex` or `AddGeometryColumn` gets a writer too (``SpatiaLite/mayWrite(_:)``).
+    /// An application-defined function of another library that writes is refused on the reader.
     public static func opening(path: String, toRun sql: String, spatiaLite: Bool = true) throws -> SQLiteConnection {
-        let reader = try SQLiteConnection(path: path, access: .read, spatiaLite: spatiaLite)
-        if try reader.statement(sql).onlyReads { return reader }
+        if !(spatiaLite && SpatiaLite.mayWrite(sql)) {
+            let reader = try SQLiteConnection(path: path, access: .read, spatiaLite: spatiaLite)
+            if try reader.statement(sql).onlyReads { return reader }
+        }
         return try SQLiteConnection(path: path, access: .write, spatiaLite: spatiaLite)
     }
 

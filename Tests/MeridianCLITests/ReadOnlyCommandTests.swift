@@ -118,6 +118,27 @@ final class ReadOnlyCommandTests: CLITestCase {
         XCTAssertEqual(try snapshot(s).keys.sorted(), ["db.sqlite"])
     }
 
+    /// A `SELECT` of SpatiaLite's functions that write (here the one `near`'s error names)
+    /// writes, though SQLite judges the statement read-only; the journal mode stays.
+    func testASpatiaLiteFunctionThatWritesRunsOnAWriter() throws {
+        let s = try sandbox(.sqlite)
+        try makeSQLiteFile(
+            s.path("db.sqlite"), ".load \(ProcessInfo.processInfo.environment["MERIDIAN_SPATIALITE_PATH"] ?? "mod_spatialite")",
+            """
+            SELECT InitSpatialMetadata(1, 'WGS84');
+            CREATE TABLE places (id INTEGER PRIMARY KEY, name TEXT);
+            SELECT AddGeometryColumn('places', 'location', 4326, 'POINT', 'XY');
+            INSERT INTO places (name, location) VALUES ('Kevo', MakePoint(27.01, 69.75, 4326));
+            """)
+        let near = ["near", "--table", "places", "--lat", "69", "--lon", "27", "--km", "1000", "--database", s.database]
+        XCTAssertFailsCleanly(try s.meridian(near), mentioning: ["places.location has no spatial index", "CreateSpatialIndex('places', 'location')"])
+        XCTAssertEqual(try s.query("SELECT CreateSpatialIndex('places', 'location') AS ok").first?["ok"] as? Int, 1)
+        let found = try s.meridian(near)
+        XCTAssertSucceeds(found)
+        XCTAssertTrue(found.stdout.contains("Kevo"), "\(found)")
+        XCTAssertEqual(try s.query("PRAGMA journal_mode").first?["journal_mode"] as? String, "delete", "the rollback journal stays")
+    }
+
     /// `near` on a column without a spatial index names the column and the statement that
     /// makes the index, not the SQL of the search.
     func testNearWithoutASpatialIndexSaysSo() throws {
