@@ -10,7 +10,7 @@ struct DatabaseOptions: ParsableArguments {
         name: [.short, .long],
         help: ArgumentHelp(
             "The database: sqlite:FILE or a postgres:// URL.",
-            discussion: "Defaults to DATABASE_URL, else sqlite:meridian.sqlite in the working directory. An SQLite file must exist: only `meridian migrate up` and `meridian info` create one. Commands that read leave the file as it was; append ?mode=ro to a SQLite path to refuse writes too.",
+            discussion: "Defaults to DATABASE_URL, else sqlite:meridian.sqlite in the working directory. An SQLite file must exist: only `meridian migrate up` and `meridian info` create one. Commands that read leave the file byte for byte as it was; those that write through Meridian (migrations, seed, load) switch it to WAL. Append ?mode=ro to a SQLite path to refuse writes too.",
             valueName: "url"))
     var database: String?
 

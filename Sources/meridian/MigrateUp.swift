@@ -3,7 +3,8 @@ import Meridian
 
 struct MigrateUp: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "up", abstract: "Apply pending migrations, in order.")
+        commandName: "up", abstract: "Apply pending migrations, in order; a missing SQLite file is created.",
+        discussion: "On SQLite the file is switched to WAL, and SpatiaLite's metadata is added by the first migration that makes a geometry column. --dry-run only reads.")
 
     @OptionGroup var context: MigrationContext
 

@@ -3,9 +3,9 @@ import Meridian
 
 /// An SQLite file that a command needs but that does not exist.
 ///
-/// Only `meridian migrate up` and `meridian info` (the command `meridian` runs on its own)
-/// create a database; every other command refuses a missing file rather than leaving an
-/// empty one behind, and says how to make it.
+/// Only `meridian migrate up`, `meridian info` (the command `meridian` runs on its own) and
+/// `meridian import` into a new file create a database; every other command refuses a
+/// missing file rather than leaving an empty one behind, and says how to make it.
 struct MissingDatabaseFile: Error, CustomStringConvertible {
     /// The path as the user gave it.
     let path: String
