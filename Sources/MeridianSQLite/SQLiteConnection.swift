@@ -12,9 +12,9 @@ import Meridian
 ///
 /// Each connection turns on foreign keys (off by default in SQLite), case-sensitive `LIKE`
 /// (as in PostgreSQL), and treats double-quoted tokens as identifiers only, and has a busy
-/// timeout so concurrent writers wait instead of failing. Files Meridian manages use WAL;
-/// a file opened to read (``Access/read``) is left byte for byte as it was. A connection belongs to one
-/// thread at a time; ``SQLiteDatabase`` shares connections between threads.
+/// timeout so concurrent writers wait instead of failing. Files Meridian manages use WAL; a
+/// file opened to read (``Access/read``) is left byte for byte as it was. A connection belongs
+/// to one thread at a time; ``SQLiteDatabase`` shares connections between threads.
 public final class SQLiteConnection: DatabaseConnection {
     /// The `sqlite3*`, closed in `deinit`.
     let handle: OpaquePointer

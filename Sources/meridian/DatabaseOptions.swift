@@ -40,7 +40,7 @@ struct DatabaseOptions: ParsableArguments {
             return try PostgresConnection(url: conninfo)
         case .sqlite(let given):
             let (path, readOnly) = sqliteFile(given)
-            if case .create = use {} else { try MissingDatabaseFile.check(path, isDefault: url == .defaultSQLite) }
+            if !use.createsMissingFile { try MissingDatabaseFile.check(path, isDefault: url == .defaultSQLite) }
             if readOnly { return try SQLiteConnection(path: path, access: .read, spatiaLite: spatiaLite) }
             switch use {
             case .read: return try SQLiteConnection(path: path, access: .read, spatiaLite: spatiaLite)
@@ -75,6 +75,11 @@ enum DatabaseUse {
     case write
     /// Creates the file when it is missing (`migrate up`), switched to WAL.
     case create
+
+    /// Whether a missing SQLite file is created rather than refused (``MissingDatabaseFile``).
+    var createsMissingFile: Bool {
+        if case .create = self { true } else { false }
+    }
 }
 
 /// The `--migrations` option of the commands that read migration files.
