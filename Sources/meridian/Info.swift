@@ -6,9 +6,10 @@ import MeridianSQLite
 
 /// Prints what the database is; creates a SpatiaLite file when there is none.
 ///
-/// An existing SQLite file is only read: its journal mode stays as it is, and SpatiaLite's
-/// metadata is reported, not added (``DatabaseUse/read``). A missing one is created as
-/// Meridian makes its own: WAL, with SpatiaLite's metadata (``DatabaseUse/create``).
+/// An existing SQLite file is only read (``SQLiteConnection/Access/read``): its journal mode
+/// stays as it is, and SpatiaLite's metadata is reported, not added. A missing one is created
+/// as Meridian makes its own (``SQLiteConnection/Access/manage``): WAL, with SpatiaLite's
+/// metadata.
 struct Info: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Print what the database is, creating a SpatiaLite file if there is none.",
