@@ -151,6 +151,9 @@ public struct PostgresDialect: SQLDialect {
     /// PostGIS's planner turns `ST_DWithin` into a GiST search by itself.
     public var withinDistanceUsesSpatialIndex: Bool { true }
 
+    /// A GiST index belongs to its column: a search names the column, never the index.
+    public func spatialIndexTable(table: String, column: String) -> String? { nil }
+
     /// The GiST index on a `geography` column keeps geocentric boxes (x, y, z on the unit
     /// sphere), which PostGIS compares with [`&&`](https://postgis.net/docs/geometry_overlaps.html).
     /// The query side is a multipoint of each box's ``GeodesicBox/geocentricExtremes``, whose

@@ -11,9 +11,10 @@ import Meridian
 /// ```
 ///
 /// Each connection turns on foreign keys (off by default in SQLite), case-sensitive `LIKE`
-/// (as in PostgreSQL), and treats double-quoted tokens as identifiers only; files use WAL and a
-/// busy timeout so concurrent writers wait instead of failing. A connection belongs to one
-/// thread at a time; ``SQLiteDatabase`` shares connections between threads.
+/// (as in PostgreSQL), and treats double-quoted tokens as identifiers only, and has a busy
+/// timeout so concurrent writers wait instead of failing. Files Meridian manages use WAL; a
+/// file opened to read (``Access/read``) is left byte for byte as it was. A connection belongs
+/// to one thread at a time; ``SQLiteDatabase`` shares connections between threads.
 public final class SQLiteConnection: DatabaseConnection {
     /// The `sqlite3*`, closed in `deinit`.
     let handle: OpaquePointer
@@ -32,20 +33,24 @@ public final class SQLiteConnection: DatabaseConnection {
     /// How long a writer waits for another's lock before failing with `busy`.
     public static let busyTimeoutMilliseconds: Int32 = 10_000
 
-    /// Opens (creating if needed) the database at `path`; `":memory:"` for a private in-memory one.
+    /// Opens the database at `path`; `":memory:"` for a private in-memory one.
     ///
     /// - Parameters:
-    ///   - readOnly: open without write access; the file must exist. A database in WAL mode in
-    ///     a read-only folder is opened as immutable when that is safe (``readOnlyTarget(_:)``).
+    ///   - access: what the connection may do to the file (``Access``): `.manage`, the
+    ///     default, creates it if needed and switches it to WAL; `.write` needs an existing file
+    ///     and keeps its journal mode; `.read` needs an existing file and leaves it as it was.
     ///   - spatiaLite: load `mod_spatialite`. Every connection that touches a spatial table
-    ///     needs it: SpatiaLite's column triggers call its functions on each insert.
-    public init(path: String, readOnly: Bool = false, spatiaLite: Bool = true) throws {
+    ///     needs it: SpatiaLite's column triggers call its functions on each insert. Loading
+    ///     writes nothing to the file; ``ensureSpatialSupport()`` does.
+    /// - Throws: ``DatabaseError`` naming `path`: `.notADatabase` for a file of another kind
+    ///   (left untouched), `.connection` when it cannot be opened, `.readOnly` when `.write` or
+    ///   `.manage` meets a file or folder this process cannot write.
+    public init(path: String, access: Access = .manage, spatiaLite: Bool = true) throws {
         self.path = path
         try Self.refuseForeignFile(at: path)
         var db: OpaquePointer?
-        let flags = (readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE)
-            | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI
-        let code = sqlite3_open_v2(readOnly ? try Self.readOnlyTarget(path) : path, &db, flags, nil)
+        let (target, flags) = try Self.openTarget(path, for: access)
+        let code = sqlite3_open_v2(target, &db, flags, nil)
         guard code == SQLITE_OK, let db else {
             let message = db.map { String(cString: sqlite3_errmsg($0)) } ?? "out of memory"
             if let db { sqlite3_close_v2(db) }
@@ -61,7 +66,7 @@ public final class SQLiteConnection: DatabaseConnection {
         functions = try SQLiteFunctions(registeringOn: db)
         // After SpatiaLite, which sets a busy timeout of its own when it loads.
         sqlite3_busy_timeout(db, Self.busyTimeoutMilliseconds)
-        try configure(readOnly: readOnly)
+        try configure(access)
     }
 
     deinit {
@@ -82,14 +87,17 @@ public final class SQLiteConnection: DatabaseConnection {
     }
 
     /// Settings of the value contract; the first statement also proves the file is a database.
-    private func configure(readOnly: Bool) throws {
+    /// Only ``Access/manage`` changes the file's journal mode.
+    private func configure(_ access: Access) throws {
         do {
+            // A reader may have been opened read-write (``Access/read``); this makes it refuse writes.
+            if access == .read { try executeScript("PRAGMA query_only = ON") }
             try executeScript("PRAGMA foreign_keys = ON; PRAGMA case_sensitive_like = ON")
             let inMemory = path == ":memory:" || path.isEmpty || path.contains("mode=memory")
-            if !inMemory && !readOnly {
-                if sqlite3_db_readonly(handle, "main") == 1 {
-                    throw DatabaseError(.readOnly, "\(path) is read-only: make the file and its folder writable, or open it read-only (sqlite:\(path)?mode=ro)")
-                }
+            if !inMemory && access != .read && sqlite3_db_readonly(handle, "main") == 1 {
+                throw DatabaseError(.readOnly, "\(path) is read-only: make the file and its folder writable, or open it read-only (sqlite:\(path)?mode=ro)")
+            }
+            if !inMemory && access == .manage {
                 // A 64 MiB page cache (taken only as pages are touched) and in-memory temporary
                 // storage make bulk writes to spatial tables about 40% faster
                 // (`meridian-bench insert`).

@@ -16,7 +16,7 @@ public final class SQLiteDatabase: Database {
         // read-only reader connections cannot do.
         _ = try SQLiteConnection(path: path)
         writer = ConnectionPool(maximumConnections: 1) { try SQLiteConnection(path: path) }
-        readers = ConnectionPool(maximumConnections: maximumReaders) { try SQLiteConnection(path: path, readOnly: true) }
+        readers = ConnectionPool(maximumConnections: maximumReaders) { try SQLiteConnection(path: path, access: .read) }
     }
 
     public func blockingRead<T>(_ body: (SQLiteConnection) throws -> T) throws -> T {

@@ -195,6 +195,8 @@ public struct SQLiteDialect: SQLDialect {
     /// The R*Tree virtual table SpatiaLite's `CreateSpatialIndex` builds for a column.
     public static func spatialIndexTable(table: String, column: String) -> String { "idx_\(table)_\(column)" }
 
+    public func spatialIndexTable(table: String, column: String) -> String? { Self.spatialIndexTable(table: table, column: column) }
+
     /// `PtDistWithin` never reads the R*Tree; ``spatialIndexFilter(table:column:boxes:bind:)`` does.
     public var withinDistanceUsesSpatialIndex: Bool { false }
 

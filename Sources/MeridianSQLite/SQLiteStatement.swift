@@ -11,6 +11,9 @@ final class SQLiteStatement {
     /// The statement's `$n` placeholders, checked against the values of each call.
     let placeholders: PlaceholderScan
     private(set) var columnNames: [String] = []
+    /// Whether the statement itself writes nothing to the database file
+    /// ([`sqlite3_stmt_readonly`](https://sqlite.org/c3ref/stmt_readonly.html)).
+    var onlyReads: Bool { sqlite3_stmt_readonly(handle) != 0 }
     private(set) var columnKinds: [ColumnKind] = []
     /// How many times SQLite has re-prepared the statement after a schema change; when it moves,
     /// the result columns may have changed too.

@@ -47,7 +47,7 @@ public final class SQLiteTransferSource: TransferSource {
     public func anotherReader() throws -> (any TransferSource)? {
         let path = connection.path
         guard !path.isEmpty, path != ":memory:", !path.contains("mode=memory") else { return nil }
-        return SQLiteTransferSource(try SQLiteConnection(path: path, readOnly: true), filter: filter)
+        return SQLiteTransferSource(try SQLiteConnection(path: path, access: .read), filter: filter)
     }
 
     public func rowCount(of table: TransferPlan.Table) throws -> Int64 {

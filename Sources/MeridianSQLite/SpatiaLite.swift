@@ -50,6 +50,23 @@ enum SpatiaLite {
         }
     }
 
+    /// Whether `sql` may call one of SpatiaLite's functions that write the file from inside a
+    /// `SELECT`: metadata, geometry columns, spatial indexes, statistics, imports
+    /// (`InitSpatialMetadata`, `AddGeometryColumn`, `CreateSpatialIndex`,
+    /// `UpdateLayerStatistics`, `DropTable`, `ImportSHP`, `gpkgCreateBaseTables`, …; see
+    /// [SpatiaLite's SQL functions](https://www.gaia-gis.it/gaia-sins/spatialite-sql-latest.html)).
+    ///
+    /// SQLite judges only the statement (`sqlite3_stmt_readonly`), and such a function, run on
+    /// a connection that cannot write, fails quietly (it returns 0). Judged by the name's verb,
+    /// so a function that only reads may be taken for one that writes (`AddPoint`): that costs
+    /// no more than opening the file for writing.
+    static func mayWrite(_ sql: String) -> Bool {
+        sql.range(of: writingFunctionCall, options: .regularExpression) != nil
+    }
+
+    private static let writingFunctionCall =
+        #"(?i)\b(Init|Add|Create|Recover|Discard|Drop|Disable|Register|Unregister|Update|Invalidate|Rename|Clone|Import|Upgrade|gpkg)[A-Za-z0-9_]*\s*\("#
+
     /// The SpatiaLite version of a connection that loaded it.
     static func version(on connection: SQLiteConnection) throws -> String {
         try connection.fetchValue(String.self, "SELECT spatialite_version()") ?? "unknown"

@@ -10,7 +10,7 @@ struct DatabaseOptions: ParsableArguments {
         name: [.short, .long],
         help: ArgumentHelp(
             "The database: sqlite:FILE or a postgres:// URL.",
-            discussion: "Defaults to DATABASE_URL, else sqlite:meridian.sqlite in the working directory. Append ?mode=ro to a SQLite path to open it read-only.",
+            discussion: "Defaults to DATABASE_URL, else sqlite:meridian.sqlite in the working directory. An SQLite file must exist: only `meridian migrate up` and `meridian info` create one. Commands that read leave the file byte for byte as it was; those that write through Meridian (migrations, seed, load) switch it to WAL. Append ?mode=ro to a SQLite path to refuse writes too.",
             valueName: "url"))
     var database: String?
 
@@ -23,20 +23,38 @@ struct DatabaseOptions: ParsableArguments {
         return .defaultSQLite
     }
 
-    /// A connection to the database.
-    func connect() throws -> any DatabaseConnection {
-        try Self.connect(try url())
+    /// A connection to the database, opened for `use`.
+    func connect(for use: DatabaseUse) throws -> any DatabaseConnection {
+        try Self.connect(try url(), for: use)
     }
 
+    /// A connection to `url`, opened for `use`: an SQLite file is opened as ``DatabaseUse``
+    /// says, and must exist unless `use` is `.create` (``MissingDatabaseFile``); `?mode=ro`
+    /// after its path opens it to read whatever the use.
+    ///
     /// - Parameter spatiaLite: whether SQLite connections load SpatiaLite; commands that only
     ///   read the tracking table skip it and start in half the time.
-    static func connect(_ url: DatabaseURL, spatiaLite: Bool = true) throws -> any DatabaseConnection {
+    static func connect(_ url: DatabaseURL, for use: DatabaseUse, spatiaLite: Bool = true) throws -> any DatabaseConnection {
         switch url {
-        case .sqlite(let path) where path.hasSuffix("?mode=ro"):
-            try SQLiteConnection(path: String(path.dropLast("?mode=ro".count)), readOnly: true, spatiaLite: spatiaLite)
-        case .sqlite(let path): try SQLiteConnection(path: path, spatiaLite: spatiaLite)
-        case .postgres(let conninfo): try PostgresConnection(url: conninfo)
+        case .postgres(let conninfo):
+            return try PostgresConnection(url: conninfo)
+        case .sqlite(let given):
+            let (path, readOnly) = sqliteFile(given)
+            if !use.createsMissingFile { try MissingDatabaseFile.check(path, isDefault: url == .defaultSQLite) }
+            if readOnly { return try SQLiteConnection(path: path, access: .read, spatiaLite: spatiaLite) }
+            switch use {
+            case .read: return try SQLiteConnection(path: path, access: .read, spatiaLite: spatiaLite)
+            case .run(let sql): return try SQLiteConnection.opening(path: path, toRun: sql, spatiaLite: spatiaLite)
+            case .write, .create: return try SQLiteConnection(path: path, access: .manage, spatiaLite: spatiaLite)
+            }
         }
+    }
+}
+
+extension DatabaseOptions {
+    /// The file of an `sqlite:` URL's path, and whether `?mode=ro` follows it.
+    static func sqliteFile(_ given: String) -> (path: String, readOnly: Bool) {
+        given.hasSuffix("?mode=ro") ? (String(given.dropLast("?mode=ro".count)), true) : (given, false)
     }
 }
 

@@ -85,11 +85,9 @@ struct Export: ParsableCommand {
 enum TransferEnds {
     /// An existing SQLite file, read-only, so that an export never changes it.
     static func openSQLiteSource(_ path: String) throws -> SQLiteConnection {
-        guard FileManager.default.fileExists(atPath: path) else {
-            throw ValidationError("sqlite:\(path) does not exist")
-        }
+        try MissingDatabaseFile.check(path, isDefault: false)
         do {
-            let connection = try SQLiteConnection(path: path, readOnly: true)
+            let connection = try SQLiteConnection(path: path, access: .read)
             _ = try connection.fetchValue(Int64.self, "SELECT count(*) FROM sqlite_master")
             return connection
         } catch var error as DatabaseError {

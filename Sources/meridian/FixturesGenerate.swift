@@ -85,7 +85,7 @@ struct FixturesGenerate: ParsableCommand {
 
     func run() throws {
         let url = try database.url()
-        let connection = try database.connect()
+        let connection = try database.connect(for: .write)
         var writer = SyntheticDataWriter(connection, database: url.description, sink: SyntheticDataWriter.fastestSink(for: connection))
         writer.batchSize = batch
         let display = ProgressLine()

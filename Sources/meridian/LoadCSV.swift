@@ -54,7 +54,7 @@ struct LoadCSV: ParsableCommand {
         let display = ProgressLine()
         var reader = CSVReader(fileDescriptor: input.fileDescriptor)
         let loader = USGSCatalogueLoader(
-            connection: try database.connect(), onError: onError, types: types.contains("all") ? nil : Set(types.isEmpty ? ["earthquake"] : types),
+            connection: try database.connect(for: .write), onError: onError, types: types.contains("all") ? nil : Set(types.isEmpty ? ["earthquake"] : types),
             progress: display.map { display in { display.show(Self.progressText($0, totalBytes: size)) } })
 
         let started = DispatchTime.now()

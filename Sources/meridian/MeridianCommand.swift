@@ -8,8 +8,9 @@ struct MeridianCommand: ParsableCommand {
         commandName: "meridian",
         abstract: "Versioned SQL migrations and one storage layer for SpatiaLite files and PostgreSQL + PostGIS.",
         discussion: """
-            With no subcommand, meridian opens the database (creating a SpatiaLite file in the \
-            working directory by default) and prints what it opened.
+            With no subcommand, meridian prints what the database is (info): an existing file is \
+            only read, and a missing one is created as a SpatiaLite file (by default \
+            meridian.sqlite in the working directory). Other commands refuse a missing file.
 
             Databases are URLs: sqlite:path/to/file.sqlite, or a libpq URI such as \
             postgres://user@host:5432/dbname?sslmode=verify-full. DATABASE_URL and the libpq PG* \

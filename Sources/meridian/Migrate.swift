@@ -29,11 +29,12 @@ struct MigrationContext: ParsableArguments {
     @OptionGroup var migrations: MigrationOptions
     @OptionGroup var telemetry: TelemetryOptions
 
-    /// A migrator over the database and its folder.
-    func migrator() throws -> (Migrator, DatabaseURL) {
+    /// A migrator over the database and its folder; `use` is `.create` for `migrate up`,
+    /// `.read` for a dry run, which changes nothing.
+    func migrator(for use: DatabaseUse = .write) throws -> (Migrator, DatabaseURL) {
         let url = try database.url()
         let files = try migrations.load(for: url)
-        let connection = try DatabaseOptions.connect(url)
+        let connection = try DatabaseOptions.connect(url, for: use)
         return (Migrator(connection: connection, migrations: files, telemetry: try telemetry.sink()), url)
     }
 }

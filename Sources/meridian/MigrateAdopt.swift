@@ -36,7 +36,7 @@ struct MigrateAdopt: ParsableCommand {
             }
             return tool
         }
-        let (migrator, url) = try context.migrator()
+        let (migrator, url) = try context.migrator(for: dryRun ? .read : .write)
         let adoption = try MigrationAdoption.plan(
             on: migrator.connection, migrations: migrator.migrations, tool: tool, at: try at.map(migrator.version(named:)))
         if !dryRun { try adoption.record(on: migrator.connection, appliedBy: migrator.appliedBy) }

@@ -31,7 +31,7 @@ struct MigrateDown: ParsableCommand {
     }
 
     func run() throws {
-        let (migrator, url) = try context.migrator()
+        let (migrator, url) = try context.migrator(for: dryRun ? .read : .write)
         let target: MigrationPlanner.DownTarget = all ? .all : try to.map { .to(try migrator.version(named: $0)) } ?? .steps(steps ?? 1)
         if dryRun {
             DryRun.print(try migrator.pendingDown(target, allowEmptyDown: allowEmptyDown).compactMap { m in m.down.map { (m, $0) } }, direction: "roll back")

@@ -34,7 +34,7 @@ struct MigrateStatus: ParsableCommand {
     func run() throws {
         let url = try database.url()
         let files = try migrations.load(for: url)
-        let migrator = Migrator(connection: try DatabaseOptions.connect(url, spatiaLite: false), migrations: files)
+        let migrator = Migrator(connection: try DatabaseOptions.connect(url, for: .read, spatiaLite: false), migrations: files)
         let applied = try migrator.applied()
         let byVersion = Dictionary(applied.map { ($0.version, $0) }, uniquingKeysWith: { first, _ in first })
         var rows = files.map { file -> (MigrationVersion, Entry) in

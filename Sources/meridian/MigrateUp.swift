@@ -3,7 +3,8 @@ import Meridian
 
 struct MigrateUp: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "up", abstract: "Apply pending migrations, in order.")
+        commandName: "up", abstract: "Apply pending migrations, in order; a missing SQLite file is created.",
+        discussion: "On SQLite the file is switched to WAL, and SpatiaLite's metadata is added by the first migration that makes a geometry column. --dry-run only reads.")
 
     @OptionGroup var context: MigrationContext
 
@@ -14,7 +15,7 @@ struct MigrateUp: ParsableCommand {
     var dryRun = false
 
     func run() throws {
-        let (migrator, url) = try context.migrator()
+        let (migrator, url) = try context.migrator(for: dryRun ? .read : .create)
         let to = try to.map(migrator.version(named:))
         if dryRun {
             DryRun.print(try migrator.pendingUp(to: to).map { ($0, $0.up) }, direction: "apply")

@@ -12,7 +12,8 @@ struct MigrateValidate: ParsableCommand {
 
     func run() throws {
         let url = try database.url()
-        let migrator = Migrator(connection: try DatabaseOptions.connect(url, spatiaLite: false), migrations: try migrations.load(for: url))
+        let files = try migrations.load(for: url)
+        let migrator = Migrator(connection: try DatabaseOptions.connect(url, for: .read, spatiaLite: false), migrations: files)
         let problems = try migrator.problems()
         guard problems.isEmpty else {
             for problem in problems { Console.progress("problem: \(problem)") }

@@ -40,7 +40,7 @@ struct Near: ParsableCommand {
     }
 
     func run() throws {
-        let connection = try database.connect()
+        let connection = try database.connect(for: .read)
         let center = Position(x: lon, y: lat)
         let shown = select.map(columns)
         let fetched = shown.map { $0.contains(column) ? $0 : $0 + [column] } ?? []

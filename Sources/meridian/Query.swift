@@ -10,6 +10,10 @@ struct Query: ParsableCommand {
             The connection has Meridian's settings (SpatiaLite loaded, foreign keys on, UTC \
             sessions), and values are shown as their logical types, so what prints is what the \
             library reads. Pass values with --arg for $1, $2, …; they are bound as text.
+
+            On an SQLite file, a statement that only reads (as SQLite judges it) runs on a \
+            connection that cannot write, and the file is left as it was; one that writes runs \
+            in the file's own journal mode. The file must exist: `meridian migrate up` creates it.
             """)
 
     @OptionGroup var database: DatabaseOptions
@@ -18,11 +22,14 @@ struct Query: ParsableCommand {
     @Argument(help: "The SQL statement.")
     var sql: String
 
-    @Option(name: .customLong("arg"), help: ArgumentHelp("A value for the next placeholder, as text.", valueName: "value"))
+    /// Taken whole whatever it looks like, so that `--arg -149.9` is a value, not an option.
+    @Option(
+        name: .customLong("arg"), parsing: .unconditionalSingleValue,
+        help: ArgumentHelp("A value for the next placeholder, as text; a negative number (--arg -149.9) is a value too.", valueName: "value"))
     var arguments: [String] = []
 
     func run() throws {
-        let connection = try database.connect()
+        let connection = try database.connect(for: .run(sql))
         let rows = try connection.fetchAll(sql, arguments.map(DatabaseValue.text))
         if output.json {
             let objects = rows.map { row in

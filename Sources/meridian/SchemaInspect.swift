@@ -42,7 +42,7 @@ struct SchemaInspect: ParsableCommand {
                 return Schema.inspecting(try db.inspectSchema(), dialect: db.dialect)
             }
         } else {
-            let connection = try DatabaseOptions.connect(try DatabaseURL(parsing: database ?? ""))
+            let connection = try DatabaseOptions.connect(try DatabaseURL(parsing: database ?? ""), for: .read)
             inspection = Schema.inspecting(try connection.inspectSchema(), dialect: connection.dialect)
         }
         for warning in inspection.warnings { FileHandle.standardError.write(Data("warning: \(warning)\n".utf8)) }

@@ -23,7 +23,7 @@ struct SchemaVersionCommand: ParsableCommand {
     func run() throws {
         let version: String?
         if let database {
-            let connection = try DatabaseOptions.connect(try DatabaseURL(parsing: database), spatiaLite: false)
+            let connection = try DatabaseOptions.connect(try DatabaseURL(parsing: database), for: .read, spatiaLite: false)
             version = try MigrationHistory(connection).load().last(where: { $0.schemaVersion != nil })?.schemaVersion
         } else {
             version = try MigrationDirectory(path: migrations).load(dialect: .sqlite, requireDown: false).last(where: { $0.schemaVersion != nil })?.schemaVersion

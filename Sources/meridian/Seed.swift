@@ -19,7 +19,7 @@ struct Seed: ParsableCommand {
 
     func run() throws {
         let files = try FixtureFile.load(directory: fixtures)
-        let counts = try FixtureLoader(try database.connect()).load(files)
+        let counts = try FixtureLoader(try database.connect(for: .write)).load(files)
         for count in counts {
             let present = count.rows - count.inserted
             print("\(count.table): \(count.inserted) new rows" + (present > 0 ? ", \(present) already present" : ""))

@@ -19,6 +19,8 @@ final class AdoptTests: CLITestCase {
 
     /// Runs the `;`-separated statements of `sql` on the sandbox's database, as the other tool would have.
     private func prepare(_ s: CLISandbox, _ sql: String) throws {
+        // The other tool made the file; Meridian's commands other than `migrate up` make none.
+        if !s.databaseExists { try makeSQLiteFile(s.path("db.sqlite"), "VACUUM;") }
         for statement in sql.split(separator: ";").map({ $0.trimmingCharacters(in: .whitespacesAndNewlines) }) where !statement.isEmpty {
             XCTAssertSucceeds(try s.meridian(["query", "--database", s.database, statement]), "[\(s.backend)] \(statement)")
         }
@@ -112,6 +114,10 @@ final class AdoptTests: CLITestCase {
 
     private func alembicAndBaselines(_ s: CLISandbox) throws {
         for version in 1...3 { try s.writeTableMigration(version, "t\(version)") }
+        if !s.databaseExists {
+            XCTAssertFailsCleanly(try s.migrate("adopt"), mentioning: ["db.sqlite does not exist"], "adopt takes over a database; it makes none")
+            try makeSQLiteFile(s.path("db.sqlite"), "VACUUM;")
+        }
         XCTAssertFailsCleanly(try s.migrate("adopt"), mentioning: ["no other tool's migration table is here", "--at VERSION"])
         try prepare(s, "CREATE TABLE t1 (id \(s.integer) PRIMARY KEY, label TEXT); CREATE TABLE t2 (id \(s.integer) PRIMARY KEY, label TEXT)")
         try prepare(s, "CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL, CONSTRAINT alembic_version_pkc PRIMARY KEY (version_num)); INSERT INTO alembic_version VALUES ('ae1027a6acf')")

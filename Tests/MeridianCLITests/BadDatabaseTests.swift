@@ -99,7 +99,7 @@ final class BadDatabaseTests: CLITestCase {
     private func plainDatabase(_ s: CLISandbox) throws {
         switch s.backend {
         case .sqlite:
-            try makePlainSQLiteFile(s.path("db.sqlite"), sql: "CREATE TABLE existing (id INTEGER PRIMARY KEY, note TEXT); INSERT INTO existing VALUES (1, 'kept');")
+            try makeSQLiteFile(s.path("db.sqlite"), "CREATE TABLE existing (id INTEGER PRIMARY KEY, note TEXT); INSERT INTO existing VALUES (1, 'kept');")
         case .postgres:
             try XCTUnwrap(s.postgres).execute("DROP EXTENSION IF EXISTS postgis CASCADE; CREATE TABLE existing (id bigint PRIMARY KEY, note text); INSERT INTO existing VALUES (1, 'kept')")
         }
@@ -122,18 +122,6 @@ final class BadDatabaseTests: CLITestCase {
         XCTAssertEqual(try s.query("SELECT note FROM existing").first?["note"] as? String, "kept", "existing data survives")
         XCTAssertSucceeds(try s.migrate("down", "--all"))
         XCTAssertEqual(try s.tables(), ["existing", "meridian_migrations"])
-    }
-
-    /// An SQLite file as `sqlite3` makes it (rollback journal, no SpatiaLite).
-    private func makePlainSQLiteFile(_ path: String, sql: String) throws {
-        let sqlite3 = ["/usr/bin/sqlite3", "/opt/homebrew/bin/sqlite3", "/usr/local/bin/sqlite3"].first(where: FileManager.default.isExecutableFile)
-        guard let sqlite3 else { throw XCTSkip("needs the sqlite3 command to make a plain file") }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: sqlite3)
-        process.arguments = [path, sql]
-        try process.run()
-        process.waitUntilExit()
-        XCTAssertEqual(process.terminationStatus, 0, "sqlite3 made the file")
     }
 
     /// A file and folder without write permission (``unprivilegedLauncher(_:)``).

@@ -95,8 +95,23 @@ final class CLISandbox {
         }
     }
 
-    /// The user's tables (not SQLite's, SpatiaLite's or PostGIS's own).
+    /// Whether the database exists: the SQLite file, or (always) the scratch PostgreSQL database.
+    var databaseExists: Bool {
+        guard backend == .sqlite, database.hasPrefix("sqlite:") else { return true }
+        return exists(String(database.dropFirst("sqlite:".count)))
+    }
+
+    /// Makes the database a new, empty one, as `meridian info` does for an SQLite file
+    /// (commands other than `migrate up` refuse a file that does not exist).
+    func createDatabase(file: StaticString = #filePath, line: UInt = #line) throws {
+        guard !databaseExists else { return }
+        XCTAssertSucceeds(try meridian(["info", "--database", database]), file: file, line: line)
+    }
+
+    /// The user's tables (not SQLite's, SpatiaLite's or PostGIS's own); none when the SQLite
+    /// file does not exist.
     func tables(file: StaticString = #filePath, line: UInt = #line) throws -> Set<String> {
+        guard databaseExists else { return [] }
         let sql = backend.expect(
             sqlite: "SELECT name FROM sqlite_master WHERE type = 'table'",
             postgres: "SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'")
@@ -105,6 +120,7 @@ final class CLISandbox {
 
     /// Every table's name, metadata included (for the spatial-metadata checks).
     func allTables() throws -> Set<String> {
+        guard databaseExists else { return [] }
         let sql = backend.expect(
             sqlite: "SELECT name FROM sqlite_master WHERE type = 'table'",
             postgres: "SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public'")

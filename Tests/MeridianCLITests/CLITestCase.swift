@@ -68,6 +68,20 @@ class CLITestCase: XCTestCase {
         return launcher
     }
 
+    /// Makes an SQLite file as the `sqlite3` shell does (rollback journal, no SpatiaLite unless
+    /// a command loads it), running `commands` in order: SQL, or dot-commands such as
+    /// `.load mod_spatialite`. A skip without the shell.
+    func makeSQLiteFile(_ path: String, _ commands: String..., file: StaticString = #filePath, line: UInt = #line) throws {
+        let sqlite3 = ["/usr/bin/sqlite3", "/opt/homebrew/bin/sqlite3", "/usr/local/bin/sqlite3"].first(where: FileManager.default.isExecutableFile)
+        guard let sqlite3 else { throw XCTSkip("needs the sqlite3 command to make a file as other tools do") }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: sqlite3)
+        process.arguments = ["-bail", path] + commands
+        try process.run()
+        process.waitUntilExit()
+        XCTAssertEqual(process.terminationStatus, 0, "sqlite3 made \(path)", file: file, line: line)
+    }
+
     /// `MERIDIAN_POSTGRES_URL`, or a skip (a failure when `MERIDIAN_REQUIRE_POSTGRES=1`).
     static func postgresServer() throws -> String {
         if let url = TestDatabase.postgresURL { return url }

@@ -83,6 +83,7 @@ final class FixturesGenerateTests: CLITestCase {
     func testAnUnmigratedDatabaseIsRefusedOnPostgres() throws { try unmigrated(sandbox(.postgres)) }
 
     private func unmigrated(_ s: CLISandbox) throws {
+        try s.createDatabase()
         let result = try generate(s, "--scale", "tiny")
         XCTAssertFailsCleanly(result, mentioning: ["table earthquakes does not exist", "meridian migrate up"], "[\(s.backend)]")
         XCTAssertEqual(result.status, 1)

@@ -93,6 +93,7 @@ final class ForeignLayoutTests: CLITestCase {
     private func quirks(
         _ s: CLISandbox, folder: String, names: [String], versions: [String], emptyDown: String, numbers: [Int64]
     ) throws {
+        try s.createDatabase()
         let status = try s.status("--migrations", folder)
         XCTAssertEqual(status.migrations.map(\.name), names, "[\(s.backend)] the tool's order: versions as text")
         XCTAssertEqual(status.migrations.map(\.version), versions)

@@ -41,6 +41,7 @@ final class LayoutTests: CLITestCase {
     }
 
     private func appliesAndRollsBack(_ s: CLISandbox, folder: String, versions: [Int64], tables: Set<String>) throws {
+        try s.createDatabase()
         let status = try s.status("--migrations", folder)
         XCTAssertEqual(status.pending, versions, "[\(s.backend)] versions come from the names")
 

@@ -131,6 +131,7 @@ final class LoadCSVTests: CLITestCase {
     func testAnUnmigratedDatabaseSaysWhatToDoOnPostgres() throws { try unmigrated(sandbox(.postgres)) }
 
     private func unmigrated(_ s: CLISandbox) throws {
+        try s.createDatabase()
         let result = try s.meridian(["load", "csv", Self.sample, "--database", s.database])
         XCTAssertFailsCleanly(result, mentioning: ["usgs-catalogue-sample.csv: the database has no earthquakes table", "meridian migrate up"])
         XCTAssertEqual(result.status, 1)

@@ -27,6 +27,7 @@ final class MigrateCommandTests: CLITestCase {
 
     private func upTwiceAndStatus(_ s: CLISandbox) throws {
         try threeMigrations(s)
+        try s.createDatabase()
         let before = try s.status()
         XCTAssertEqual(before.pending, [1, 2, 3], "[\(s.backend)] a new database has everything pending")
 

@@ -59,6 +59,8 @@ final class NearTests: CLITestCase {
         XCTAssertFailsCleanly(try near("--lat", "0", "--lon", "-181", "--km", "10"), mentioning: ["--lon must lie within -180…180"])
         XCTAssertFailsCleanly(try near("--lat", "0", "--lon", "0", "--km", "-1"), mentioning: ["--km must be 0 or more"])
         XCTAssertFailsCleanly(try near("--lat", "0", "--lon", "0"), mentioning: ["--km"])
+        XCTAssertFailsCleanly(try near("--lat", "0", "--lon", "0", "--km", "10"), mentioning: ["db.sqlite does not exist"], "no database yet")
+        try s.createDatabase()
         XCTAssertFailsCleanly(try near("--lat", "0", "--lon", "0", "--km", "10"), mentioning: ["earthquakes"], "no such table yet")
     }
 }

@@ -107,6 +107,19 @@ final class QueryAndInfoTests: CLITestCase {
         }
     }
 
+    /// `--arg` takes the next word whole: a negative number is a value, not an unknown option.
+    func testNegativeNumbersAreValues() throws {
+        let s = try sandbox(.sqlite)
+        try s.writeTableMigration(1, "t1")
+        XCTAssertSucceeds(try s.migrate("up"))
+        let result = try s.meridian([
+            "query", "SELECT CAST($1 AS REAL) AS lon, CAST($2 AS REAL) AS lat, $3 AS flag", "--arg", "-149.9", "--arg", "-61.2", "--arg", "--json",
+            "--database", s.database, "--json",
+        ])
+        XCTAssertSucceeds(result)
+        XCTAssertEqual(result.stdout.trimmingCharacters(in: .whitespacesAndNewlines), #"[{"flag":"--json","lat":-61.2,"lon":-149.9}]"#)
+    }
+
     func testHelpTeachesForceAndNoTransaction() throws {
         let runner = try runner()
         let help = try runner.run(["migrate", "--help"])

@@ -71,7 +71,7 @@ final class SQLiteConnectionTests: XCTestCase {
     func testReadOnlyConnectionsRefuseWrites() throws {
         let file = path("ro.sqlite")
         try SQLiteConnection(path: file).execute("CREATE TABLE t (x INTEGER)")
-        let reader = try SQLiteConnection(path: file, readOnly: true)
+        let reader = try SQLiteConnection(path: file, access: .read)
         XCTAssertThrowsError(try reader.execute("INSERT INTO t (x) VALUES (1)")) { error in
             XCTAssertEqual((error as? DatabaseError)?.kind, .readOnly)
         }

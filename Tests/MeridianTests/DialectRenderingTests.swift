@@ -103,6 +103,8 @@ private struct CanaryDialect: SQLDialect {
 
     var withinDistanceUsesSpatialIndex: Bool { !spatialIndexIsExplicit }
 
+    func spatialIndexTable(table: String, column: String) -> String? { spatialIndexIsExplicit ? "canary_rtree_\(table)_\(column)" : nil }
+
     func longitude(_ point: String) -> String { "CANARY_LON(\(point))" }
 
     func latitude(_ point: String) -> String { "CANARY_LAT(\(point))" }

@@ -135,6 +135,12 @@ public protocol SQLDialect: Sendable {
     /// ``spatialIndexFilter(table:column:boxes:bind:)``.
     var withinDistanceUsesSpatialIndex: Bool { get }
 
+    /// The table a spatial search names to read the spatial index of `table.column`, when the
+    /// engine keeps the index as a table of its own (SpatiaLite's R*Tree
+    /// `idx_<table>_<column>`); `nil` when the index belongs to the column (a PostGIS GiST
+    /// index), so that a column without one is searched slowly rather than refused.
+    func spatialIndexTable(table: String, column: String) -> String?
+
     /// The longitude, in degrees and exactly as stored, of a WGS84 point (a 4326 column).
     func longitude(_ point: String) -> String
 

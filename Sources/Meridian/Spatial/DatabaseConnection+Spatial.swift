@@ -13,14 +13,14 @@ extension DatabaseConnection {
     ///
     /// - Throws: ``DatabaseError`` of kind `invalidValue` for a centre off the globe or a
     ///   negative radius, before anything runs; on SQLite, `undefinedObject` naming
-    ///   `idx_<table>_<column>` when the column has no spatial index.
+    ///   `table.column` when the column has no spatial index (``fetchThroughSpatialIndex(_:_:table:column:)``).
     public func fetchWithin(
         _ radius: Distance, of center: Position, table: String, column: String, select: [String] = []
     ) throws -> [Row] {
         let search = RadiusSearch(table: table, column: column, center: center, radius: radius, select: select)
         try search.validate()
         let (sql, arguments) = dialect.radiusSearch(search)
-        return try fetchAll(sql, arguments)
+        return try fetchThroughSpatialIndex(sql, arguments, table: table, column: column)
     }
 }
 
@@ -42,7 +42,7 @@ extension DatabaseConnection {
     ///
     /// - Throws: ``DatabaseError`` of kind `invalidValue` for a centre off the globe, a negative
     ///   count or a bad `maximumDistance`, before anything runs; on SQLite, `undefinedObject`
-    ///   naming `idx_<table>_<column>` when the column has no spatial index.
+    ///   naming `table.column` when the column has no spatial index.
     public func fetchNearest(
         _ count: Int, to center: Position, table: String, column: String, key: String, select: [String] = [],
         within maximumDistance: Distance? = nil
@@ -54,7 +54,7 @@ extension DatabaseConnection {
         var rows: [Row] = []
         for radius in search.radii {
             let (sql, arguments) = dialect.nearestSearch(search, within: radius)
-            rows = try fetchAll(sql, arguments)
+            rows = try fetchThroughSpatialIndex(sql, arguments, table: table, column: column)
             // Complete when every point nearer than the last row's millimetre is inside the circle.
             guard let radius, radius != maximumDistance else { break }
             if rows.count == count, let last = rows.last?.values.last, let millimetres = Int64.fromDatabaseValue(last),
@@ -79,11 +79,35 @@ extension DatabaseConnection {
     ///
     /// - Throws: ``DatabaseError`` of kind `invalidValue` for an edge off the globe or NaN, or a
     ///   south edge north of the north edge, before anything runs; on SQLite, `undefinedObject`
-    ///   naming `idx_<table>_<column>` when the column has no spatial index.
+    ///   naming `table.column` when the column has no spatial index.
     public func fetchInBox(_ box: BoundingBox, table: String, column: String, select: [String] = []) throws -> [Row] {
         let search = BoxSearch(table: table, column: column, box: box, select: select)
         try search.validate()
         let (sql, arguments) = dialect.boxSearch(search)
-        return try fetchAll(sql, arguments)
+        return try fetchThroughSpatialIndex(sql, arguments, table: table, column: column)
+    }
+}
+
+extension DatabaseConnection {
+    /// The rows of a search that reads the spatial index of `table.column`. A missing table is
+    /// named without the search's SQL; where the index is a table of its own
+    /// (``SQLDialect/spatialIndexTable(table:column:)``) and is missing, the error names the
+    /// column and the statement that adds the index.
+    func fetchThroughSpatialIndex(_ sql: String, _ arguments: [DatabaseValue], table: String, column: String) throws -> [Row] {
+        do {
+            return try fetchAll(sql, arguments)
+        } catch var error as DatabaseError where error.kind == .undefinedObject && error.table != nil {
+            if error.table == dialect.spatialIndexTable(table: table, column: column) {
+                let create = dialect.spatialIndex(table: table, column: column).sql
+                error.reason = "\(table).\(column) has no spatial index, which a search by distance or box reads: "
+                    + "make it a point column in SRID 4326 with a spatial index, in a migration (\(create))"
+                error.table = table
+                error.column = column
+            } else if error.table != table {
+                throw error
+            }
+            error.sql = nil
+            throw error
+        }
     }
 }
