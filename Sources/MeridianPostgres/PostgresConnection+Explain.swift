@@ -25,10 +25,11 @@ extension PostgresConnection: QueryExplaining {
         return plan
     }
 
-    /// One node of the JSON plan and its children.
-    static func step(_ node: JSONObject) -> QueryPlan.Step {
+    /// One node of the JSON plan and its children; a bitmap index scan names no table, and
+    /// takes its heap scan's (`parentTable`).
+    static func step(_ node: JSONObject, parentTable: String? = nil) -> QueryPlan.Step {
         let type = string(node["Node Type"]) ?? "?"
-        let table = string(node["Relation Name"])
+        let table = string(node["Relation Name"]) ?? (type == "Bitmap Index Scan" ? parentTable : nil)
         let index = string(node["Index Name"])
         let kind: QueryPlan.Step.Kind =
             switch type {
@@ -45,7 +46,7 @@ extension PostgresConnection: QueryExplaining {
         let loops = number(node["Actual Loops"]) ?? 1
         var children: [QueryPlan.Step] = []
         if case .array(let plans)? = node["Plans"] {
-            for case .object(let child) in plans { children.append(step(child)) }
+            for case .object(let child) in plans { children.append(step(child, parentTable: table)) }
         }
         return QueryPlan.Step(
             kind, table: table, index: index, condition: string(node["Index Cond"]) ?? string(node["Filter"]),

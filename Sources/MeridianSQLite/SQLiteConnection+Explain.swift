@@ -3,7 +3,8 @@ import Meridian
 
 extension SQLiteConnection: QueryExplaining {
     /// `EXPLAIN QUERY PLAN`, its rows made a tree of ``QueryPlan/Step``s; SQLite gives no row
-    /// counts per step, so with `analyze` the query runs (in a savepoint rolled back after) and
+    /// counts per step, so with `analyze` the query runs (a statement that writes, in a transaction
+    /// rolled back after) and
     /// its rows and time are the plan's totals. Tables read whole are counted.
     public func explain(_ sql: String, _ arguments: [DatabaseValue], analyze: Bool) throws -> QueryPlan {
         let aliases = QueryPlan.tableAliases(in: sql)
@@ -25,7 +26,10 @@ extension SQLiteConnection: QueryExplaining {
         if analyze {
             let started = DispatchTime.now().uptimeNanoseconds
             var rows = 0
-            try rolledBack { try forEachRow(sql, arguments) { _ in rows += 1 } }
+            // A statement that writes runs in a transaction rolled back after; one that only
+            // reads runs as it is, on a connection that may not write at all.
+            let run = { try self.forEachRow(sql, arguments) { _ in rows += 1 } }
+            if try statement(sql).onlyReads { try run() } else { try rolledBack(run) }
             plan.milliseconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e6
             plan.rowsReturned = rows
         }

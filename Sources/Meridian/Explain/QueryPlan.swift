@@ -116,15 +116,16 @@ public struct QueryPlan: Sendable, Equatable {
         flattened.map { depth, step in
             var line = String(repeating: "  ", count: depth) + step.summary
             var rows: [String] = []
-            if let estimated = step.estimatedRows { rows.append("est \(Self.count(estimated))") }
-            if let actual = step.actualRows { rows.append("actual \(Self.count(actual))") }
+            if let estimated = step.estimatedRows { rows.append("est \(Self.rowCount(estimated))") }
+            if let actual = step.actualRows { rows.append("actual \(Self.rowCount(actual))") }
             if !rows.isEmpty { line += "  rows " + rows.joined(separator: " ") }
-            if let time = step.milliseconds { line += "  " + Self.milliseconds(time) }
+            if let time = step.milliseconds { line += "  " + Self.duration(time) }
             return line
         }
     }
 
-    static func count(_ value: Double) -> String {
+    /// A row count with thousands separated: `1,204`.
+    public static func rowCount(_ value: Double) -> String {
         let rounded = Int64(value.rounded())
         var digits = String(rounded)
         var index = digits.count - 3
@@ -135,7 +136,8 @@ public struct QueryPlan: Sendable, Equatable {
         return digits
     }
 
-    static func milliseconds(_ value: Double) -> String {
+    /// A duration in milliseconds: `0.87 ms` below ten, `412 ms` above.
+    public static func duration(_ value: Double) -> String {
         value < 10 ? "\((value * 100).rounded() / 100) ms" : "\(Int(value.rounded())) ms"
     }
 }
