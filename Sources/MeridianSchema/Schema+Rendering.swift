@@ -73,8 +73,16 @@ extension Schema {
     }
 
     /// `CREATE TABLE` with its indexes, `on_update` triggers and descriptions: one table as
-    /// ``statements(for:)`` renders it, and as a migration creates or rebuilds it.
+    /// ``statements(for:)`` renders it, and as a migration creates it.
     func statements(_ table: Table, for dialect: any SQLDialect) throws(SchemaRenderingError) -> [SchemaStatement] {
+        let parts = try tableParts(table, for: dialect)
+        return parts.create + parts.complete
+    }
+
+    /// One table in two parts: `CREATE TABLE` with its geometry columns, and what completes it
+    /// (indexes, `on_update` triggers, descriptions), which a rebuild runs after the rows are
+    /// back, so that each index is built once rather than row by row.
+    func tableParts(_ table: Table, for dialect: any SQLDialect) throws(SchemaRenderingError) -> (create: [SchemaStatement], complete: [SchemaStatement]) {
         let path = "tables.\(table.name)"
         if table.partitionBy != nil {
             throw SchemaRenderingError(
@@ -86,23 +94,24 @@ extension Schema {
                 location: sourceMap.location("\(path).rollups"),
                 message: "table \(table.name) has rollups, which this version of Meridian validates but does not render yet; remove rollups to render the schema")
         }
-        var statements = dialect.createTableStatements(try tableDefinition(table, for: dialect))
+        let create = dialect.createTableStatements(try tableDefinition(table, for: dialect))
+        var complete: [SchemaStatement] = []
         for index in table.indexes {
             let definition = IndexDefinition(index.name, index.columns, unique: index.unique, spatial: index.spatial, condition: index.condition?.sql(for: dialect))
-            statements.append(dialect.createIndexStatement(definition, on: table.name))
+            complete.append(dialect.createIndexStatement(definition, on: table.name))
         }
         for column in table.columns where column.setOnUpdate {
-            statements += dialect.updatedAtTrigger(table: table.name, column: column.name, key: table.primaryKey)
+            complete += dialect.updatedAtTrigger(table: table.name, column: column.name, key: table.primaryKey)
         }
         if let text = table.description, let comment = dialect.comment(on: table.name, kind: .table, column: nil, text: text) {
-            statements.append(comment)
+            complete.append(comment)
         }
         for column in table.columns {
             if let text = column.description, let comment = dialect.comment(on: table.name, kind: .table, column: column.name, text: text) {
-                statements.append(comment)
+                complete.append(comment)
             }
         }
-        return statements
+        return (create, complete)
     }
 
     private func sql(_ condition: CheckCondition, for dialect: any SQLDialect, what: String, path: String) throws(SchemaRenderingError) -> String {

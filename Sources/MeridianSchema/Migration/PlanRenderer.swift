@@ -228,9 +228,9 @@ struct PlanRenderer {
 
     // MARK: - Rebuild
 
-    /// The table copied aside, dropped, created as the file declares it, and filled from the
-    /// copy: the way SQLite changes what `ALTER TABLE` cannot. A renamed table is filled from
-    /// its old self, which is dropped after.
+    /// The table copied aside, dropped, created as the file declares it, filled from the copy,
+    /// and then given its indexes and triggers: the way SQLite changes what `ALTER TABLE`
+    /// cannot. A renamed table is filled from its old self, which is dropped after.
     private mutating func rebuild(_ table: TablePlan) -> [SchemaStatement] {
         let name = table.new.name
         let old = Self.shell(table.old)
@@ -243,7 +243,8 @@ struct PlanRenderer {
         } else {
             source = table.old.name
         }
-        statements += rendering(table.new)
+        let parts = tableParts(table.new)
+        statements += parts.create
         var columns: [String] = []
         var values: [String] = []
         for column in table.new.columns where column.generated == nil {
@@ -266,6 +267,7 @@ struct PlanRenderer {
             statements.append(.execute(
                 "INSERT INTO \(dialect.quote(name)) (\(columns.joined(separator: ", ")))\nSELECT \(values.joined(separator: ", "))\nFROM (SELECT \(kept.isEmpty ? "1" : kept.joined(separator: ", ")) FROM \(dialect.quote(source))) AS \"old\""))
         }
+        statements += parts.complete
         statements += table.old.name == name ? [.execute("DROP TABLE \(dialect.quote(source))")] : dialect.dropTableStatements(old)
         return statements
     }
@@ -327,11 +329,17 @@ struct PlanRenderer {
 
     /// `table` as the schema file creates it (``Schema/statements(_:for:)``).
     private mutating func rendering(_ table: Schema.Table) -> [SchemaStatement] {
+        let parts = tableParts(table)
+        return parts.create + parts.complete
+    }
+
+    /// `table`'s creation and what completes it (``Schema/tableParts(_:for:)``).
+    private mutating func tableParts(_ table: Schema.Table) -> (create: [SchemaStatement], complete: [SchemaStatement]) {
         do {
-            return try plan.to.statements(table, for: dialect)
+            return try plan.to.tableParts(table, for: dialect)
         } catch {
             problems.append(error.description)
-            return []
+            return ([], [])
         }
     }
 }
