@@ -112,6 +112,17 @@ final class MigrateGenerateTests: CLITestCase {
         XCTAssertFailsCleanly(try s.meridian(["migrate", "generate", "bytes", "--allow-data-loss"]), mentioning: ["column body cannot change from text to bytes", "add a new column"])
     }
 
+    /// The committed schema files declare what their hand-written folders build: the
+    /// reference's and the todo example's.
+    func testTheCommittedSchemaFilesAreUpToDateWithTheirFolders() throws {
+        let s = try sandbox(.sqlite)
+        for root in [Self.root.path, Self.root.appendingPathComponent("examples/todo").path] {
+            let diff = try s.meridian(["schema", "diff", "--root", root])
+            XCTAssertSucceeds(diff, root)
+            XCTAssertTrue(diff.stdout.contains("schema is up to date"), "\(diff)")
+        }
+    }
+
     /// Generated from the committed schema file on an empty project, the folders build on each
     /// backend the schema the hand-written reference folders build.
     func testTheReferenceSchemaFileGeneratesTheReferenceSchema() throws {
