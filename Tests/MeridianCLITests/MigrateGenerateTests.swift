@@ -112,6 +112,38 @@ final class MigrateGenerateTests: CLITestCase {
         XCTAssertFailsCleanly(try s.meridian(["migrate", "generate", "bytes", "--allow-data-loss"]), mentioning: ["column body cannot change from text to bytes", "add a new column"])
     }
 
+    /// The reference database, seeded, takes a generated migration on top of its hand-written
+    /// folders: a column renamed under a view that differs per dialect, a column made NOT NULL
+    /// with a fill, a foreign key's action changed (SQLite rebuilds `alerts`, which other rows
+    /// reference). Every row stays; SQLite's down restores the schema; PostgreSQL's down, which
+    /// would need the view's earlier PostgreSQL body that no SQLite database keeps, is marked
+    /// irreversible instead of running SQLite's SQL.
+    func testTheSeededReferenceDatabaseTakesAGeneratedMigration() throws {
+        let sqlite = try sandbox(.sqlite)
+        let postgres = try sandbox(.postgres)
+        var schema = try String(contentsOf: Self.root.appendingPathComponent("schema.yaml"), encoding: .utf8)
+        schema = schema.replacingOccurrences(of: "      magnitude_type: {type: text, nullable: true}\n", with: "      magnitude_kind: {type: text, nullable: true, renamed_from: magnitude_type}\n")
+        schema = schema.replacingOccurrences(of: "\"magnitude\", \"magnitude_type\", \"depth_km\"", with: "\"magnitude\", \"magnitude_kind\", \"depth_km\"")
+        schema = schema.replacingOccurrences(of: "      place: {type: text, nullable: true}\n", with: "      place: text\n")
+        schema = schema.replacingOccurrences(of: "references: data_triggers(id), on_delete: set null}", with: "references: data_triggers(id), on_delete: cascade}")
+        for s in [sqlite, postgres] {
+            for folder in ["migrations-sqlite", "migrations-postgres"] {
+                try FileManager.default.copyItem(at: Self.root.appendingPathComponent(folder), to: s.folder.appendingPathComponent(folder))
+            }
+            try s.write("schema.yaml", schema)
+            XCTAssertSucceeds(try s.migrate("up"))
+            XCTAssertSucceeds(try s.meridian(["seed", "--database", s.database, "--fixtures", Self.root.appendingPathComponent("fixtures").path]))
+            XCTAssertSucceeds(try s.meridian(["migrate", "generate", "evolve", "--fill", "earthquakes.place=coalesce(usgs_id, 'unknown')"]))
+            XCTAssertSucceeds(try s.migrate("up"))
+            let counts = "SELECT (SELECT count(*) FROM earthquakes) AS quakes, (SELECT count(magnitude_kind) FROM earthquakes) AS kinds, (SELECT count(*) FROM alerts) AS alerts"
+            XCTAssertEqual(try s.query(counts).first?.mapValues { "\($0)" }, ["quakes": "34", "kinds": "34", "alerts": "26"], "[\(s.backend)]")
+        }
+        XCTAssertSucceeds(try sqlite.migrate("down"))
+        XCTAssertEqual(try sqlite.query("SELECT count(magnitude_type) AS kinds FROM earthquakes").first?["kinds"] as? Int, 34)
+        XCTAssertTrue(try postgres.read("migrations-postgres/0004_evolve.down.sql").contains("-- Irreversible: view v_recent_significant_quakes has no SQL for PostgreSQL"))
+        XCTAssertFailsCleanly(try postgres.migrate("down"), mentioning: ["has no SQL statements"])
+    }
+
     /// The committed schema files declare what their hand-written folders build: the
     /// reference's and the todo example's.
     func testTheCommittedSchemaFilesAreUpToDateWithTheirFolders() throws {

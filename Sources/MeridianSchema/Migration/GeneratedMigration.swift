@@ -39,11 +39,12 @@ public struct GeneratedMigration: Sendable {
     ///   schema file the engine refuses (a view over a column the file lacks).
     public init(schema: Schema, migrations: [Migration], replayingOn replay: any DatabaseConnection, normalizingOn scratch: any DatabaseConnection, fills: [ColumnFill] = []) throws {
         _ = try Migrator(connection: replay, migrations: migrations).up()
-        let built = Schema.inspecting(try replay.inspectSchema(), dialect: replay.dialect).schema
+        let inspected = Schema.inspecting(try replay.inspectSchema(), dialect: replay.dialect).schema
+        let built = inspected.borrowingSQL(from: schema, dialect: replay.dialect)
         let normalized: Schema
         do {
             try scratch.create(schema)
-            normalized = Schema.inspecting(try scratch.inspectSchema(), dialect: scratch.dialect).schema
+            normalized = Schema.inspecting(try scratch.inspectSchema(), dialect: scratch.dialect).schema.borrowingSQL(from: schema, dialect: scratch.dialect)
         } catch {
             throw SchemaPlanError(["\(schema.sourceMap.file): the schema file's schema does not build on a scratch \(scratch.dialect.name) database (a view reading a column or table the file lacks?): \(error)"])
         }

@@ -60,7 +60,7 @@ struct PlanRenderer {
         var recreated: [SchemaStatement] = []
         for view in plan.to.views where plan.addedViews.contains(view) || (dependent.contains(view.name) && !plan.droppedViews.contains(where: { $0.name == view.name })) {
             guard let sql = view.sql.text(for: dialect) else {
-                problems.append("view \(view.name) has no SQL for \(dialect.name); add \(dialect.schemaFileKey): … to its sql")
+                problems.append("view \(view.name) has no SQL for \(dialect.name) (a view the migrations built is known by the body the database keeps, in its own dialect)")
                 continue
             }
             recreated.append(.execute("CREATE VIEW \(dialect.quote(view.name)) AS\n\(sql)"))

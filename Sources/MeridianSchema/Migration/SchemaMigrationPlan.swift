@@ -99,7 +99,7 @@ public struct SchemaMigrationPlan: Sendable {
                 continue
             }
             let compared = normalized.views.first { $0.name == view.name } ?? view
-            if Self.body(old) != Self.body(compared) {
+            if Self.differ(old, compared) {
                 droppedViews.append(old)
                 addedViews.append(view)
                 record(.changeView, view.name, nil, .major, "readers of the view may see other rows or columns", summary: "change view")
@@ -127,8 +127,9 @@ public struct SchemaMigrationPlan: Sendable {
         }
     }
 
-    /// A view's body with runs of white space made one space, for comparison.
-    static func body(_ view: Schema.View) -> [String: String] {
-        view.sql.texts.mapValues { $0.split(whereSeparator: \.isWhitespace).joined(separator: " ") }
+    /// Whether two views' bodies differ in a dialect both give one for, white space aside (a
+    /// schema read back from SQLite knows SQLite's body only).
+    static func differ(_ a: Schema.View, _ b: Schema.View) -> Bool {
+        Set(a.sql.texts.keys).intersection(b.sql.texts.keys).contains { Schema.spaced(a.sql.texts[$0]!) != Schema.spaced(b.sql.texts[$0]!) }
     }
 }
