@@ -64,3 +64,11 @@ extension PostgresConnection: QueryExplaining {
         return nil
     }
 }
+
+extension PostgresConnection: IndexTrialing {
+    /// This session, in a transaction rolled back after: indexes built in it are real, and
+    /// gone at the end. Building one locks its table against writes until then.
+    public func withScratchCopy<T>(_ body: (any QueryExplaining) throws -> T) throws -> T {
+        try rolledBack { try body(self) }
+    }
+}

@@ -1,3 +1,4 @@
+import CMeridianSQLite
 import Foundation
 import Meridian
 
@@ -62,5 +63,23 @@ extension SQLiteConnection: QueryExplaining {
         let covering = rest.contains("COVERING")
         let index = rest.firstIndex(of: "INDEX").flatMap { $0 + 1 < rest.count && !rest[$0 + 1].hasPrefix("(") ? rest[$0 + 1] : nil }
         return QueryPlan.Step(.index, table: table, index: index ?? "automatic", condition: condition, covering: covering, detail: detail)
+    }
+}
+
+extension SQLiteConnection: IndexTrialing {
+    /// A copy in a temporary folder, made with SQLite's online backup (which only reads this
+    /// database, so a read-only connection will do), given to `body`, and deleted after.
+    public func withScratchCopy<T>(_ body: (any QueryExplaining) throws -> T) throws -> T {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("meridian-advice-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let copy = try SQLiteConnection(path: folder.appendingPathComponent("copy.sqlite").path)
+        guard let backup = sqlite3_backup_init(copy.handle, "main", handle, "main") else {
+            throw copy.error(code: sqlite3_errcode(copy.handle), sql: nil)
+        }
+        let stepped = sqlite3_backup_step(backup, -1)
+        let finished = sqlite3_backup_finish(backup)
+        guard stepped == SQLITE_DONE, finished == SQLITE_OK else { throw copy.error(code: stepped == SQLITE_DONE ? finished : stepped, sql: nil) }
+        return try body(copy)
     }
 }

@@ -16,7 +16,7 @@ struct Explain: ParsableCommand {
             and the time. A full scan of a table holding more rows than --full-scan-rows is \
             flagged. Give one database of each kind with --database (twice), or one alone. \
             Values for $1, $2, … come from --arg, read as numbers when they look like numbers, \
-            true or false, else text.
+            true, false or null, else text.
             """)
 
     @Argument(help: "The SQL statement.")
@@ -64,7 +64,7 @@ struct Explain: ParsableCommand {
 
     func run() throws {
         let urls = try database.isEmpty ? [DatabaseOptions().url()] : database.map { try DatabaseURL(parsing: $0) }
-        let values = arguments.map(Self.value)
+        let values = arguments.map(DatabaseValue.init(sample:))
         var reports: [Report] = []
         var columns: [(header: String, lines: [String])] = []
         for url in urls {
@@ -95,13 +95,5 @@ struct Explain: ParsableCommand {
     private static func totals(_ plan: QueryPlan) -> [String] {
         guard let time = plan.milliseconds else { return [] }
         return ["", "\(plan.rowsReturned.map { "\(QueryPlan.rowCount(Double($0))) rows returned, " } ?? "")\(QueryPlan.duration(time))"]
-    }
-
-    /// `--arg` text as the value it looks like: an integer, a number, a boolean, or text.
-    static func value(_ text: String) -> DatabaseValue {
-        if let integer = Int64(text) { return .int(integer) }
-        if let number = Double(text), text.contains(where: { $0 == "." || $0 == "e" || $0 == "E" }) { return .double(number) }
-        if text == "true" || text == "false" { return .bool(text == "true") }
-        return .text(text)
     }
 }

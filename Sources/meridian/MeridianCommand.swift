@@ -20,7 +20,7 @@ struct MeridianCommand: ParsableCommand {
             Exit status: 0 on success, 1 when a command fails (the message names the file, line \
             or value and what to do), 64 for a usage error.
             """,
-        subcommands: [Info.self, Init.self, Migrate.self, Check.self, SchemaCommand.self, Generate.self, Smoke.self, Seed.self, Fixtures.self, Load.self, Near.self, Query.self, Explain.self, Export.self, Import.self],
+        subcommands: [Info.self, Init.self, Migrate.self, Check.self, SchemaCommand.self, Generate.self, Smoke.self, Seed.self, Fixtures.self, Load.self, Near.self, Query.self, Explain.self, Advise.self, Export.self, Import.self],
         defaultSubcommand: Info.self
     )
 
