@@ -40,4 +40,36 @@ final class ExplainTests: CLITestCase {
         XCTAssertFailsCleanly(try s.meridian(["explain", "-d", s.database, "SELECT nope FROM readings"]), mentioning: ["nope"])
         XCTAssertFailsCleanly(try s.meridian(["explain", "-d", s.database, "-d", s.database, "-d", s.database, "SELECT 1"]), mentioning: ["at most two databases"])
     }
+
+    /// `meridian advise` on both engines: the unindexed filter's index, measured, ranked first;
+    /// the files and databases left as they were.
+    func testAdviceOnBothEnginesLeavesThemAsTheyWere() throws {
+        let sqlite = try sandbox(.sqlite)
+        let postgres = try sandbox(.postgres)
+        try prepare(sqlite)
+        try prepare(postgres)
+        try sqlite.write("queries.sql", """
+            -- A range of values.
+            -- args: 100.0, 110.0
+            SELECT id FROM readings WHERE value >= $1 AND value < $2;
+            -- args: 7
+            SELECT value FROM readings WHERE station = $1;
+            """)
+        let file = sqlite.folder.appendingPathComponent("db.sqlite")
+        let bytes = try Data(contentsOf: file)
+        let advice = try sqlite.meridian(["advise", "--queries", "queries.sql", "-d", sqlite.database, "-d", postgres.database])
+        XCTAssertSucceeds(advice)
+        XCTAssertEqual(advice.stdout.components(separatedBy: #"1. CREATE INDEX "readings_value_idx" ON "readings" ("value")"#).count - 1, 2, "\(advice.stdout)")
+        XCTAssertTrue(advice.stdout.contains("helps query 1 (line 3)"), "\(advice.stdout)")
+        XCTAssertEqual(try Data(contentsOf: file), bytes, "the SQLite file is byte for byte as it was")
+        XCTAssertEqual(try postgres.query("SELECT count(*) AS n FROM pg_indexes WHERE tablename = 'readings'").first?["n"] as? Int, 2)
+
+        let json = try sqlite.meridian(["advise", "--queries", "queries.sql", "-d", sqlite.database, "--json", "--rounds", "1"])
+        XCTAssertSucceeds(json)
+        let reports = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
+        XCTAssertEqual((reports.first?["suggestions"] as? [[String: Any]])?.first?["columns"] as? [String], ["value"])
+        try sqlite.write("empty.sql", "-- nothing here\n")
+        XCTAssertFailsCleanly(try sqlite.meridian(["advise", "--queries", "empty.sql", "-d", sqlite.database]), mentioning: ["empty.sql holds no query"])
+        XCTAssertFailsCleanly(try sqlite.meridian(["advise", "--queries", "missing.sql", "-d", sqlite.database]), mentioning: ["missing.sql cannot be read"])
+    }
 }

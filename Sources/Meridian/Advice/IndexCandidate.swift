@@ -30,7 +30,7 @@ public struct IndexCandidate: Sendable, Hashable, CustomStringConvertible {
     /// most distinct values first), then one compared in a range — or, with none, the columns
     /// it orders by — at most three; and the first of them alone. Those an existing index,
     /// primary key or unique constraint already serves (its columns start with the
-    /// candidate's) are left out.
+    /// candidate's) are left out, and so is a table the query finds by equality on a whole key.
     ///
     /// - Parameter distinctValues: how many distinct values a table's column holds.
     public static func proposals(
@@ -39,6 +39,9 @@ public struct IndexCandidate: Sendable, Hashable, CustomStringConvertible {
         var proposals: [IndexCandidate] = []
         for (table, use) in shape.tables.sorted(by: { $0.key < $1.key }) {
             guard let snapshot = schema.table(table) else { continue }
+            // Equality on a whole key finds one row at most: no index does better.
+            let keys = ([snapshot.primaryKey] + snapshot.uniqueConstraints + snapshot.indexes.filter { $0.unique && !$0.partial }.map(\.columns)).filter { !$0.isEmpty }
+            if keys.contains(where: { Set($0).isSubset(of: Set(use.equality)) }) { continue }
             let served = [snapshot.primaryKey] + snapshot.uniqueConstraints + snapshot.indexes.filter { !$0.spatial && !$0.partial }.map(\.columns)
             let distinct = try use.equality.map { ($0, try distinctValues(table, $0)) }
             var columns = distinct.sorted { $0.1 > $1.1 }.map(\.0)
