@@ -13,7 +13,7 @@ extension PostgresConnection: QueryExplaining {
             throw DatabaseError(.decoding, "EXPLAIN printed no plan PostgreSQL's JSON format describes", sql: sql)
         }
         let top = Self.step(root)
-        var plan = QueryPlan(engine: "PostgreSQL", steps: [top])
+        var plan = QueryPlan(engine: "PostgreSQL", steps: [top], cost: Self.number(root["Total Cost"]))
         if analyze {
             plan.milliseconds = Self.number(entry["Execution Time"])
             plan.rowsReturned = top.actualRows.map { Int($0) }
@@ -62,6 +62,26 @@ extension PostgresConnection: QueryExplaining {
     private static func number(_ value: JSON?) -> Double? {
         if case .number(let number)? = value { return Double(number.text) }
         return nil
+    }
+}
+
+extension PostgresConnection: HypotheticalIndexing {
+    /// `CREATE EXTENSION IF NOT EXISTS hypopg` in a savepoint: inside ``withScratchCopy(_:)``'s
+    /// transaction, the extension goes with the rollback too.
+    public func enableHypotheticalIndexes() -> Bool {
+        (try? transaction { try executeScript("CREATE EXTENSION IF NOT EXISTS hypopg") }) != nil
+    }
+
+    public func createHypotheticalIndex(_ index: IndexDefinition, on table: String) throws -> String {
+        let statement = dialect.createIndexStatement(index, on: table).sql
+        guard let name = try fetchValue(String.self, "SELECT indexname FROM hypopg_create_index($1)", [.text(statement)]) else {
+            throw DatabaseError(.decoding, "hypopg_create_index returned no index", sql: statement)
+        }
+        return name
+    }
+
+    public func dropHypotheticalIndexes() throws {
+        _ = try fetchOne("SELECT hypopg_reset()")
     }
 }
 

@@ -21,13 +21,19 @@ public struct QueryPlan: Sendable, Equatable {
     public var milliseconds: Double?
     /// Rows in each table the plan reads whole, as the engine's statistics (or a count) say.
     public var tableRows: [String: Double]
+    /// The planner's estimate of the whole plan's cost, in its own units (PostgreSQL's); `nil`
+    /// where the engine gives none (SQLite).
+    public var cost: Double?
 
-    public init(engine: String, steps: [Step], rowsReturned: Int? = nil, milliseconds: Double? = nil, tableRows: [String: Double] = [:]) {
+    public init(
+        engine: String, steps: [Step], rowsReturned: Int? = nil, milliseconds: Double? = nil, tableRows: [String: Double] = [:], cost: Double? = nil
+    ) {
         self.engine = engine
         self.steps = steps
         self.rowsReturned = rowsReturned
         self.milliseconds = milliseconds
         self.tableRows = tableRows
+        self.cost = cost
     }
 
     /// One step of a plan and the steps it reads from.
@@ -140,6 +146,18 @@ public struct QueryPlan: Sendable, Equatable {
     public static func duration(_ value: Double) -> String {
         value < 10 ? "\((value * 100).rounded() / 100) ms" : "\(Int(value.rounded())) ms"
     }
+}
+
+/// A connection whose engine can plan with indexes that do not exist (PostgreSQL's HypoPG):
+/// ``IndexAdvisor`` compares plan costs with and without each candidate without building it.
+public protocol HypotheticalIndexing: QueryExplaining {
+    /// Makes hypothetical indexes available to this session; `false` where they cannot be
+    /// (the extension is not installed, or the role may not create it).
+    func enableHypotheticalIndexes() -> Bool
+    /// Creates a hypothetical index and returns the name plans show for it.
+    func createHypotheticalIndex(_ index: IndexDefinition, on table: String) throws -> String
+    /// Forgets every hypothetical index of the session.
+    func dropHypotheticalIndexes() throws
 }
 
 /// A connection that reports how its engine runs a query (``QueryPlan``).
