@@ -8,6 +8,8 @@ let package = Package(
     name: "MeridianAppBench",
     platforms: [.macOS(.v14)],
     dependencies: [
+        // Named: a path dependency's identity is otherwise its folder's name, which differs
+        // between checkouts (and the target below names the package).
         .package(name: "Meridian", path: "../.."),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
