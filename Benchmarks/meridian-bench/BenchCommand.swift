@@ -10,7 +10,7 @@ struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "meridian-bench",
         abstract: "Benchmarks of Meridian against its peers; lower is better, ratio < 1 means Meridian is faster.",
-        subcommands: [All.self, PointQuery.self, Insert.self, SpatialMetadata.self, Migrate.self, FreshDB.self, Radius.self, ExportCommand.self, Generate.self]
+        subcommands: [All.self, PointQuery.self, Insert.self, SpatialMetadata.self, Migrate.self, FreshDB.self, Radius.self, ExportCommand.self, Generate.self, App.self]
     )
 }
 

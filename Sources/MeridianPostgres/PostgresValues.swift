@@ -106,6 +106,7 @@ enum PostgresValues {
     /// A value from its text form; text that does not fit the contract's range (a year past
     /// 9999, a BC date) stays text rather than failing the whole row.
     static func decodeText(_ bytes: UnsafeBufferPointer<UInt8>, as kind: ColumnKind) throws(DatabaseError) -> DatabaseValue {
+        if kind == .uuid, let uuid = UUID(hyphenatedHex: bytes) { return .uuid(uuid) }
         let text = String(decoding: bytes, as: UTF8.self)
         switch kind {
         case .text:
@@ -117,7 +118,7 @@ enum PostgresValues {
         case .double:
             return Double(text).map(DatabaseValue.double) ?? .text(text)
         case .uuid:
-            return UUID(uuidString: text).map(DatabaseValue.uuid) ?? .text(text)
+            return UUID(text: text).map(DatabaseValue.uuid) ?? .text(text)
         case .timestamp:
             return Timestamp(iso8601: text).map(DatabaseValue.timestamp) ?? .text(text)
         case .localTimestamp:

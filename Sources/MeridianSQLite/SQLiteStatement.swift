@@ -141,11 +141,15 @@ final class SQLiteStatement {
             return .double(sqlite3_column_double(handle, column))
         case SQLITE_TEXT:
             let count = Int(sqlite3_column_bytes(handle, column))
+            if case .uuid = columnKinds[index], count == 36, let bytes = sqlite3_column_text(handle, column),
+               let uuid = UUID(hyphenatedHex: UnsafeBufferPointer(start: bytes, count: count)) {
+                return .uuid(uuid)
+            }
             let text = sqlite3_column_text(handle, column).map {
                 String(decoding: UnsafeBufferPointer(start: $0, count: count), as: UTF8.self)
             } ?? ""
             switch columnKinds[index] {
-            case .uuid: return UUID.fromDatabaseValue(.text(text)).map { .uuid($0) } ?? .text(text)
+            case .uuid: return UUID(text: text).map { .uuid($0) } ?? .text(text)
             case .timestamp: return Timestamp(iso8601: text).map { .timestamp($0) } ?? .text(text)
             case .date: return CalendarDate(iso8601: text).map { .date($0) } ?? .text(text)
             case .json: return (try? JSON(parsing: text)).map { .json($0) } ?? .text(text)

@@ -73,7 +73,7 @@ extension UUID: DatabaseValueConvertible {
     public static func fromDatabaseValue(_ value: DatabaseValue) -> UUID? {
         switch value {
         case .uuid(let v): v
-        case .text(let v): UUID(uuidString: v)
+        case .text(let v): UUID(text: v)
         default: nil
         }
     }

@@ -1,0 +1,1 @@
+../../../meridian-bench/ResultLine.swift

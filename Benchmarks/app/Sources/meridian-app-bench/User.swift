@@ -1,0 +1,1 @@
+../../../../examples/todo/Models/User.swift
