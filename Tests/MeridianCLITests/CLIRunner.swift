@@ -60,10 +60,9 @@ enum CLIError: Error, CustomStringConvertible {
 /// A `meridian` process started in the background, for tests that race or kill it.
 final class CLIProcess {
     let arguments: [String]
-    let process = Process()
+    let process: SpawnedProcess
     private let stdoutURL: URL
     private let stderrURL: URL
-    private let exited = DispatchSemaphore(value: 0)
 
     init(
         binary: String, arguments: [String], directory: URL, environment: [String: String], outputs: URL,
@@ -73,41 +72,32 @@ final class CLIProcess {
         let stem = UUID().uuidString
         stdoutURL = outputs.appendingPathComponent("\(stem).out")
         stderrURL = outputs.appendingPathComponent("\(stem).err")
-        _ = FileManager.default.createFile(atPath: stdoutURL.path, contents: nil)
-        _ = FileManager.default.createFile(atPath: stderrURL.path, contents: nil)
-        if let tool = launcher.first {
-            process.executableURL = URL(fileURLWithPath: tool)
-            process.arguments = Array(launcher.dropFirst()) + [binary] + arguments
-        } else {
-            process.executableURL = URL(fileURLWithPath: binary)
-            process.arguments = arguments
-        }
-        process.currentDirectoryURL = directory
-        process.environment = environment
-        process.standardInput = FileHandle.nullDevice
-        process.standardOutput = try FileHandle(forWritingTo: stdoutURL)
-        process.standardError = try FileHandle(forWritingTo: stderrURL)
-        let exited = exited
-        process.terminationHandler = { _ in exited.signal() }
-        try process.run()
+        let command = launcher.isEmpty ? [binary] : launcher + [binary]
+        process = try SpawnedProcess(
+            command[0], Array(command.dropFirst()) + arguments, directory: directory.path, environment: environment,
+            stdout: stdoutURL.path, stderr: stderrURL.path)
     }
 
     /// Sends SIGKILL.
     func kill() {
-        Foundation.kill(process.processIdentifier, SIGKILL)
+        process.kill()
     }
 
     /// Waits for the process to end and returns what it printed; kills it after `timeout`.
     func wait(timeout: Double = 60) throws -> CLIResult {
-        if exited.wait(timeout: .now() + timeout) == .timedOut {
+        guard let exit = process.wait(timeout: timeout) else {
             kill()
-            _ = exited.wait(timeout: .now() + 5)
+            _ = process.wait(timeout: 5)
             throw CLIError.timedOut(arguments, seconds: timeout)
         }
         let read = { (url: URL) in (try? String(contentsOf: url, encoding: .utf8)) ?? "" }
-        return CLIResult(
-            arguments: arguments, status: process.terminationStatus,
-            signalled: process.terminationReason == .uncaughtSignal, stdout: read(stdoutURL), stderr: read(stderrURL))
+        // As Foundation's Process reports it: the exit code, or the signal that ended the process.
+        let (status, signalled): (Int32, Bool) =
+            switch exit {
+            case .exited(let code): (code, false)
+            case .signalled(let signal): (signal, true)
+            }
+        return CLIResult(arguments: arguments, status: status, signalled: signalled, stdout: read(stdoutURL), stderr: read(stderrURL))
     }
 }
 

@@ -74,12 +74,10 @@ class CLITestCase: XCTestCase {
     func makeSQLiteFile(_ path: String, _ commands: String..., file: StaticString = #filePath, line: UInt = #line) throws {
         let sqlite3 = ["/usr/bin/sqlite3", "/opt/homebrew/bin/sqlite3", "/usr/local/bin/sqlite3"].first(where: FileManager.default.isExecutableFile)
         guard let sqlite3 else { throw XCTSkip("needs the sqlite3 command to make a file as other tools do") }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: sqlite3)
-        process.arguments = ["-bail", path] + commands
-        try process.run()
-        process.waitUntilExit()
-        XCTAssertEqual(process.terminationStatus, 0, "sqlite3 made \(path)", file: file, line: line)
+        let output = path + ".sqlite3-output"
+        defer { try? FileManager.default.removeItem(atPath: output) }
+        let exit = try SpawnedProcess(sqlite3, ["-bail", path] + commands, stdout: output, stderr: output).wait()
+        XCTAssertEqual(exit, .exited(0), "sqlite3 made \(path): \((try? String(contentsOfFile: output, encoding: .utf8)) ?? "")", file: file, line: line)
     }
 
     /// `MERIDIAN_POSTGRES_URL`, or a skip (a failure when `MERIDIAN_REQUIRE_POSTGRES=1`).

@@ -12,36 +12,26 @@ final class ConnectionSendabilityTests: XCTestCase {
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent("probe.swift")
         try source.write(to: file, atomically: true, encoding: .utf8)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [
+        let output = folder.appendingPathComponent("output.txt").path
+        let exit = try SpawnedProcess("/usr/bin/env", [
             "swiftc", "-emit-sil", "-o", "/dev/null", "-swift-version", "6",
             "-I", root.appendingPathComponent(".build/debug/Modules").path,
             "-Xcc", "-fmodule-map-file=" + root.appendingPathComponent("Sources/CMeridianSQLite/module.modulemap").path,
             "-Xcc", "-fmodule-map-file=" + root.appendingPathComponent("Sources/CMeridianLibPQ/module.modulemap").path,
             file.path,
-        ] + Self.headerPaths.flatMap { ["-Xcc", $0] }
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        ] + Self.headerPaths.flatMap { ["-Xcc", $0] }, stdout: output, stderr: output).wait()
+        let text = (try? String(contentsOfFile: output, encoding: .utf8)) ?? ""
+        return (exit == .exited(0) ? 0 : 1, text)
     }
 
     /// `-I` flags for libpq's and SQLite's headers, as pkg-config gives them (the package's
     /// system library targets find them the same way).
     private static let headerPaths: [String] = {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["pkg-config", "--cflags-only-I", "libpq", "sqlite3"]
-        let output = Pipe()
-        process.standardOutput = output
-        guard (try? process.run()) != nil else { return [] }
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self).split(whereSeparator: \.isWhitespace).map(String.init)
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("meridian-pkg-config-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: output) }
+        guard let child = try? SpawnedProcess("/usr/bin/env", ["pkg-config", "--cflags-only-I", "libpq", "sqlite3"], stdout: output, stderr: "/dev/null"),
+              child.wait() == .exited(0) else { return [] }
+        return ((try? String(contentsOfFile: output, encoding: .utf8)) ?? "").split(whereSeparator: \.isWhitespace).map(String.init)
     }()
 
     func testSharingAConnectionBetweenTasksDoesNotCompile() throws {
