@@ -11,7 +11,11 @@ struct Near: ParsableCommand {
             column's spatial index narrows the search and the engine measures on the WGS84 \
             spheroid, so SQLite and PostgreSQL return the same rows in the same order, also \
             across the antimeridian and near the poles. Rows are ordered by distance in whole \
-            millimetres, then by --key. Distances are geodesic, in kilometres.
+            millimetres, then by --key: by default the table's natural key, a column that is \
+            UNIQUE on its own (usgs_id for earthquakes), else its one-column primary key — so \
+            that rows at the same distance come in the same order on both backends even when \
+            the primary key is a random UUID each database drew for itself. Distances are \
+            geodesic, in kilometres.
 
             Example: meridian near --lat 35.68 --lon 139.69 --km 300 --select usgs_id,magnitude,place
             """)
@@ -21,7 +25,10 @@ struct Near: ParsableCommand {
 
     @Option(help: "The table to search.") var table = "earthquakes"
     @Option(help: "Its point column (SRID 4326, with a spatial index).") var column = "location"
-    @Option(help: "The column that orders rows at the same distance: the primary key.") var key = "id"
+    @Option(help: ArgumentHelp(
+        "The column that orders rows at the same distance.",
+        discussion: "Defaults to a column UNIQUE on its own, else the one-column primary key.", valueName: "column"))
+    var key: String?
     @Option(parsing: .unconditional, help: ArgumentHelp("Latitude of the place, degrees north (-90…90).", valueName: "degrees")) var lat: Double
     @Option(parsing: .unconditional, help: ArgumentHelp("Longitude of the place, degrees east (-180…180).", valueName: "degrees")) var lon: Double
     @Option(parsing: .unconditional, help: ArgumentHelp("The search radius in kilometres.", valueName: "km")) var km: Double
@@ -45,7 +52,7 @@ struct Near: ParsableCommand {
         let shown = select.map(columns)
         let fetched = shown.map { $0.contains(column) ? $0 : $0 + [column] } ?? []
         let rows = try connection.fetchNearest(
-            limit, to: center, table: table, column: column, key: key, select: fetched, within: .kilometers(km))
+            limit, to: center, table: table, column: column, key: try key ?? naturalKey(on: connection), select: fetched, within: .kilometers(km))
         let nearest: [(distance: Double, row: Row)] = try rows.map { row in
             guard case .geometry(let point)? = row[column], case .point(let position) = point.shape else {
                 throw ValidationError("\(table).\(column) is not a point column")
@@ -76,5 +83,14 @@ struct Near: ParsableCommand {
     /// `300`, `35.68`: a number without a needless `.0`.
     private static func format(_ value: Double) -> String {
         value == value.rounded() && value.magnitude < 1e15 ? String(Int64(value)) : String(value)
+    }
+
+    /// The column that orders ties when `--key` is left out: one UNIQUE on its own (a natural
+    /// key, the same on every copy of the data), else the one-column primary key, else `id`.
+    private func naturalKey(on connection: any DatabaseConnection) throws -> String {
+        guard let found = try connection.inspectSchema().table(table) else { return "id" }
+        if let unique = found.uniqueConstraints.first(where: { $0.count == 1 }) { return unique[0] }
+        if let index = found.indexes.first(where: { $0.unique && !$0.partial && $0.columns.count == 1 }) { return index.columns[0] }
+        return found.primaryKey.count == 1 ? found.primaryKey[0] : "id"
     }
 }

@@ -52,6 +52,28 @@ final class NearTests: CLITestCase {
         XCTAssertEqual(outputs[0], outputs[1])
     }
 
+    /// Rows at the same distance, whose primary keys are random UUIDs each database drew for
+    /// itself, come in the same order on both backends: ordered by the natural key (`usgs_id`).
+    func testTiesAreOrderedByTheNaturalKeyOnBothBackends() throws {
+        var outputs: [String] = []
+        for backend in Backend.allCases {
+            let s = try sandbox(backend)
+            XCTAssertSucceeds(try s.meridian(["migrate", "up", "--database", s.database, "--migrations", Self.root.appendingPathComponent(s.migrations).path]))
+            for code in ["us-c", "us-a", "us-d", "us-b"] {
+                let point = backend.expect(sqlite: "MakePoint(10, 20, 4326)", postgres: "ST_SetSRID(ST_MakePoint(10, 20), 4326)::geography")
+                XCTAssertSucceeds(try s.meridian([
+                    "query", "--database", s.database,
+                    "INSERT INTO earthquakes (usgs_id, magnitude, occurred_at, location) VALUES ('\(code)', 5, '2024-01-01T00:00:00.000000Z', \(point))",
+                ]))
+            }
+            let near = try s.meridian(["near", "--database", s.database, "--lat", "20", "--lon", "10", "--km", "1", "--limit", "3", "--select", "usgs_id", "--json"])
+            XCTAssertSucceeds(near)
+            XCTAssertEqual(try (JSONSerialization.jsonObject(with: Data(near.stdout.utf8)) as? [[String: Any]])?.map { $0["usgs_id"] as? String }, ["us-a", "us-b", "us-c"], "[\(backend)]")
+            outputs.append(near.stdout)
+        }
+        XCTAssertEqual(outputs.first, outputs.last)
+    }
+
     func testBadInputIsRefused() throws {
         let s = try sandbox(.sqlite)
         func near(_ arguments: String...) throws -> CLIResult { try s.meridian(["near", "--database", s.database] + arguments) }
