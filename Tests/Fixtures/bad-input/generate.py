@@ -24,14 +24,11 @@ count = 0
 # Cases that find a defect not fixed yet: the runner reports them as known failures, not as
 # passes, and says when one passes (then delete its line here).
 KNOWN = {
-    "cli-fill-unknown-column": "a --fill for a column that does not become NOT NULL is ignored without a word",
-    "cli-fill-unknown-table": "a --fill for a table that does not change is ignored without a word",
     "fixture-duplicate-json-key": "a row that gives a column twice loads the last value without a word",
     "fixture-duplicate-key-in-file": "a key twice in one file: the second row is skipped without a word, as a row already in the table is",
     "url-postgres-unknown-parameter-migrate-status": "libpq's message naming the parameter is withheld with the rest of it; its name could be given",
     "url-postgres-unknown-parameter-migrate-up": "libpq's message naming the parameter is withheld with the rest of it; its name could be given",
     "url-postgres-unknown-parameter-query": "libpq's message naming the parameter is withheld with the rest of it; its name could be given",
-    "url-sqlite-bad-mode-migrate-up": "sqlite:x.sqlite?mode=bogus creates a file named 'x.sqlite?mode=bogus'",
 }
 
 
