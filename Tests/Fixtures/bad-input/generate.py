@@ -25,9 +25,6 @@ count = 0
 # passes, and says when one passes (then delete its line here).
 KNOWN = {
     "fixture-duplicate-json-key": "a row that gives a column twice loads the last value without a word (the JSON reader keeps the last, as jsonb does)",
-    "url-postgres-unknown-parameter-migrate-status": "libpq's message naming the parameter is withheld with the rest of it; its name could be given",
-    "url-postgres-unknown-parameter-migrate-up": "libpq's message naming the parameter is withheld with the rest of it; its name could be given",
-    "url-postgres-unknown-parameter-query": "libpq's message naming the parameter is withheld with the rest of it; its name could be given",
 }
 
 
