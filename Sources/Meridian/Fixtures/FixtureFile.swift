@@ -55,7 +55,7 @@ public struct FixtureFile: Sendable, Equatable {
             throw .unreadable(path: path, reason: "\(nul) holds a NUL byte (U+0000), which neither database can store: remove it")
         }
         let document: JSON
-        do { document = try JSON(parsing: text) } catch {
+        do { document = try JSON(parsingRejectingDuplicateKeys: text) } catch {
             throw .unreadable(path: path, reason: "invalid JSON at \(TextPosition(utf8Offset: error.offset, in: text.utf8)): \(error.reason)")
         }
         guard case .object(let object) = document, case .string(let table)? = object["table"],
