@@ -24,7 +24,6 @@ count = 0
 # Cases that find a defect not fixed yet: the runner reports them as known failures, not as
 # passes, and says when one passes (then delete its line here).
 KNOWN = {
-    "fixture-duplicate-json-key": "a row that gives a column twice loads the last value without a word (the JSON reader keeps the last, as jsonb does)",
 }
 
 
