@@ -294,7 +294,7 @@ fixture("double-400-digits", "a 400-digit integer in a double column", rows("ear
 fixture("double-nan-literal", "NaN (not JSON) in a double column", rows("earthquakes", quake()).replace("8.0", "NaN"))
 fixture("double-infinity-literal", "Infinity (not JSON) in a double column", rows("earthquakes", quake()).replace("8.0", "Infinity"))
 fixture("double-string", "a string in a double column", rows("earthquakes", quake(magnitude="eight")), names=("bad.json", "magnitude"))
-fixture("double-tiny-valid", "valid after all: 1e-400 underflows to 0 — refused or stored as 0", rows("earthquakes", quake()).replace("8.0", "1e-400"), names=("bad.json", "magnitude"))
+fixture("double-1e-400", "1e-400 in a double column (would be stored as 0)", rows("earthquakes", quake()).replace("8.0", "1e-400"), names=("bad.json", "magnitude"))
 fixture("uuid-malformed", "a malformed UUID", rows("earthquakes", quake(id="not-a-uuid")), names=("bad.json", "id"))
 fixture("uuid-too-short", "a UUID missing a digit", rows("earthquakes", quake(id="00ecb75a-a844-5995-bce5-dc8f6192000")), names=("bad.json", "id"))
 fixture("timestamp-malformed", "a timestamp that is not one", rows("earthquakes", quake(occurred_at="yesterday")), names=("bad.json", "occurred_at"))
@@ -423,7 +423,7 @@ schema("yaml-tab-indent", "a tab used for indentation", GOOD_SCHEMA.replace("   
 schema("yaml-bad-indent", "a key indented wrongly", GOOD_SCHEMA.replace("    primary_key", "   primary_key"), line=7)
 schema("yaml-unterminated-string", "an unterminated quoted string", GOOD_SCHEMA.replace("{type: text, nullable: true}", '{type: "text, nullable: true}'), names=("schema.yaml", "quoted"))
 schema("yaml-duplicate-key", "the same column twice", GOOD_SCHEMA.replace("      score:", "      title: {type: int}\n      score:"), names=("schema.yaml", "title"))
-schema("empty-file", "valid after all: an empty schema file (no tables); generate refuses to drop the table", "", expect="0",
+schema("empty-file", "an empty schema file: valid for schema validate (no tables); migrate generate refuses to drop the table", "", expect="0",
        generate_expect="fail", generate_names=("drop", "notes"))
 schema("not-a-mapping", "a YAML list at the top", "- notes\n- users\n")
 schema("nul", "a NUL byte in the schema", GOOD_SCHEMA.replace("title:", "ti\0tle:").encode(), line=5)
@@ -433,7 +433,7 @@ schema("unknown-table-key", "an unknown key in a table", GOOD_SCHEMA.replace("  
 schema("unknown-column-key", "an unknown key in a column", GOOD_SCHEMA.replace("{type: int}", "{type: int, nulable: true}"), names=("schema.yaml", "nulable"))
 schema("bad-type", "an unknown type", GOOD_SCHEMA.replace("{type: int}", "{type: integer}"), names=("schema.yaml", "integer"))
 schema("missing-type", "a column without a type", GOOD_SCHEMA.replace("{type: text, nullable: true}", "{nullable: true}"), names=("schema.yaml", "title"))
-schema("decimal-no-scale", "decimal(5) without a scale", GOOD_SCHEMA.replace("{type: double, nullable: true}", "{type: decimal(5), nullable: true}"), names=("schema.yaml", "decimal"), known=None)
+schema("decimal-no-scale", "decimal(5) without a scale", GOOD_SCHEMA.replace("{type: double, nullable: true}", "{type: decimal(5), nullable: true}"), names=("schema.yaml", "decimal"))
 schema("decimal-scale-over-precision", "decimal(2,5)", GOOD_SCHEMA.replace("{type: double, nullable: true}", "{type: \"decimal(2,5)\", nullable: true}"), names=("schema.yaml", "decimal"))
 schema("geometry-bad-subtype", "geometry(Blob)", GOOD_SCHEMA.replace("{type: double, nullable: true}", "{type: \"geometry(Blob, 4326)\", nullable: true}"), names=("schema.yaml", "Blob"))
 schema("enum-no-values", "an enum without values", GOOD_SCHEMA.replace("{type: double, nullable: true}", "{type: enum, nullable: true}"), names=("schema.yaml", "score"))
@@ -442,13 +442,13 @@ schema("foreign-key-missing-table", "a foreign key to a missing table", GOOD_SCH
 schema("index-missing-column", "an index on a missing column", GOOD_SCHEMA + "    indexes:\n    - {columns: [nosuch]}\n", names=("schema.yaml", "nosuch"))
 schema("table-no-columns", "a table without columns", "tables:\n  empty_table:\n    columns: {}\n", names=("schema.yaml", "empty_table"))
 schema("default-wrong-type", "a text default in an int column", GOOD_SCHEMA.replace("{type: double, nullable: true}", "{type: int, default: \"abc\"}"), names=("schema.yaml", "score"))
-schema("renamed-from-missing", "valid after all: renamed_from a column that no longer exists (a rename already applied); generate sees score dropped", GOOD_SCHEMA.replace("      score: {type: double, nullable: true}", "      points: {type: double, nullable: true, renamed_from: nosuch}"), expect="0", names=(),
+schema("renamed-from-missing", "renamed_from a column that no longer exists: valid for schema validate (a rename already applied); migrate generate refuses to drop score", GOOD_SCHEMA.replace("      score: {type: double, nullable: true}", "      points: {type: double, nullable: true, renamed_from: nosuch}"), expect="0", names=(),
        generate_expect="fail", generate_names=("score", "renamed_from"))
 schema("renamed-from-twice", "two columns renamed from the same one", GOOD_SCHEMA.replace("      score: {type: double, nullable: true}", "      a: {type: double, nullable: true, renamed_from: score}\n      b: {type: double, nullable: true, renamed_from: score}"), names=("schema.yaml", "score"))
 schema("renamed-from-existing", "renamed_from a column that still exists", GOOD_SCHEMA.replace("      score: {type: double, nullable: true}", "      score: {type: double, nullable: true}\n      score2: {type: double, nullable: true, renamed_from: score}"), names=("schema.yaml", "score"))
 schema("renamed-from-not-string", "renamed_from a list", GOOD_SCHEMA.replace("      score: {type: double, nullable: true}", "      points: {type: double, nullable: true, renamed_from: [score]}"), names=("schema.yaml",), line=6)
 schema("table-renamed-from-missing", "valid after all: a table renamed_from a table that no longer exists (a rename already applied)", GOOD_SCHEMA.replace("  notes:\n", "  notes:\n    renamed_from: nosuch\n"), expect="0", names=())
-schema("identifier-with-quote", "valid after all: a table name with a quote; generate sees notes dropped", GOOD_SCHEMA.replace("  notes:", "  \"no'tes\":"), expect="0", names=(),
+schema("identifier-with-quote", "a table name with a quote: valid for schema validate; migrate generate refuses to drop notes", GOOD_SCHEMA.replace("  notes:", "  \"no'tes\":"), expect="0", names=(),
        generate_expect="fail", generate_names=("no'tes", "renamed_from"))
 schema("billion-laughs", "YAML aliases that expand a billion times",
        "a: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\n"
