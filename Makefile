@@ -4,8 +4,8 @@
 #                   generate development data and print earthquakes near Tokyo (no server)
 #   make test       the whole test suite against SQLite and throwaway PostgreSQL clusters, then
 #                   a short reliability campaign
-#   make reliability  the reliability campaign (kills, races, secrets; see scripts/reliability),
-#                   e.g. make reliability ARGS='--trials 200'
+#   make reliability  the reliability campaign (kills, races, secrets, the bad-input corpus;
+#                   see scripts/reliability), e.g. make reliability ARGS='--trials 200'
 #   make bench      release build and all benchmarks (SQLite and PostgreSQL)
 #   make clean      stop leftover test clusters and remove build outputs
 #

@@ -32,7 +32,7 @@ struct PostgresConnectionString {
         guard let options = PQconninfoParse(text, &message) else {
             let reason = message.map { String(cString: $0) } ?? "libpq could not allocate memory"
             PQfreemem(message)
-            throw Self.malformed(Self.withoutQuotedParts(reason))
+            throw Self.malformed(Self.withoutQuotedParts(reason) + (Self.unknownParameter(reason, in: text).map { ": \"\($0)\"" } ?? ""))
         }
         defer { PQconninfoFree(options) }
         var password: String?
@@ -72,6 +72,20 @@ struct PostgresConnectionString {
         DatabaseError(
             .connection,
             "the connection string is malformed: \(reason) (reserved characters in a user name or password are percent-encoded: @ as %40, / as %2F, % as %25, : as %3A)")
+    }
+
+    /// The name libpq quotes in `invalid URI query parameter: "colour"`, when it is a plain
+    /// name that is no part of the URI's user name and password: a misspelt parameter
+    /// (`sslmod`) is then named, and nothing of a password can be.
+    static func unknownParameter(_ message: String, in text: String) -> String? {
+        let prefix = "invalid URI query parameter: \""
+        guard message.hasPrefix(prefix), message.hasSuffix("\"") || message.hasSuffix("\"\n") else { return nil }
+        let name = message.dropFirst(prefix.count).prefix { $0 != "\"" }
+        guard !name.isEmpty, name.count <= 64, name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }) else { return nil }
+        let afterScheme = text.range(of: "://").map { text[$0.upperBound...] } ?? text[...]
+        let credentials = afterScheme.lastIndex(of: "@").map { afterScheme[..<$0] } ?? ""
+        let decoded = String(credentials).removingPercentEncoding ?? String(credentials)
+        return credentials.contains(name) || decoded.contains(name) ? nil : String(name)
     }
 
     /// libpq's parse error without what it quotes, which may be the whole URI or a piece of the

@@ -77,8 +77,14 @@ public final class SQLiteConnection: DatabaseConnection {
 
     /// Refuses an existing, non-empty file that is not an SQLite database before SQLite sees
     /// it: SQLite takes a file shorter than its header for an empty database and overwrites it.
+    /// A folder is refused too (SQLite would report a disk I/O error).
     private static func refuseForeignFile(at path: String) throws {
-        guard path != ":memory:", !path.hasPrefix("file:"), let file = FileHandle(forReadingAtPath: path) else { return }
+        guard path != ":memory:", !path.hasPrefix("file:") else { return }
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
+            throw DatabaseError(.connection, "\(path) is a folder, not an SQLite file: name a file, such as \((path as NSString).appendingPathComponent("app.sqlite"))")
+        }
+        guard let file = FileHandle(forReadingAtPath: path) else { return }
         defer { try? file.close() }
         let header = (try? file.read(upToCount: 16)) ?? Data()
         guard header.isEmpty || header == Data("SQLite format 3\u{0}".utf8) else {

@@ -81,6 +81,8 @@ enum SQLiteError {
     /// `nil` for other errors.
     ///
     /// - `SQLITE_CORRUPT`: a damaged file, whatever statement found it;
+    /// - `SQLITE_NOTADB`: a file with SQLite's header but not its layout, found by the first
+    ///   statement that reads a page;
     /// - `SQLITE_READONLY_DIRECTORY`: the file may be writable, but its folder is not, and a
     ///   database in WAL mode needs its `-wal` and `-shm` files beside it.
     static func reason(code: Int32, path: String) -> String? {
@@ -91,6 +93,9 @@ enum SQLiteError {
             return "the folder \(folder) is read-only, and SQLite keeps \((path as NSString).lastPathComponent)-wal and -shm beside the database: make the folder writable, or open the file read-only (sqlite:\(path)?mode=ro)"
         case _ where code & 0xFF == SQLITE_CORRUPT:
             return "\(path) is damaged (SQLite reports: database disk image is malformed): restore it from a backup, or try `sqlite3 \(path) .recover`"
+        case _ where code & 0xFF == SQLITE_NOTADB:
+            // SQLite reads past the header only at the first query, so this can come late.
+            return "\(path) is not an SQLite database, or its header is damaged: check the path, or restore the file from a backup"
         default:
             return nil
         }

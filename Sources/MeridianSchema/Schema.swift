@@ -54,10 +54,20 @@ public struct Schema: Sendable {
     /// Reads a schema file.
     ///
     /// - Throws: ``SchemaError`` with every problem of the file's form (YAML syntax, unknown
-    ///   keys, values of the wrong kind), each at its line and column; an error of `FileManager`
-    ///   when the file cannot be read. Call ``validate()`` for what the parts say together.
+    ///   keys, values of the wrong kind, a byte that is not UTF-8), each at its line and column;
+    ///   an error of `FileManager` when the file cannot be read. Call ``validate()`` for what the parts say together.
     public static func load(path: String) throws -> Schema {
-        let text = try String(contentsOfFile: path, encoding: .utf8)
+        guard let data = FileManager.default.contents(atPath: path) else {
+            // The error of FileManager says why (missing, a folder, permissions) and names the path.
+            return try load(yaml: String(contentsOfFile: path, encoding: .utf8), file: path)
+        }
+        let bytes = data.starts(with: [0xEF, 0xBB, 0xBF]) ? data.dropFirst(3) : data[...]  // a byte order mark
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            let position = TextPosition.firstInvalidUTF8(in: bytes) ?? TextPosition(line: 1, column: 1)
+            throw SchemaError([SchemaProblem(
+                SourceLocation(file: path, line: position.line, column: position.column),
+                "a byte that is not UTF-8", fix: "save the file as UTF-8")])
+        }
         return try load(yaml: text, file: path)
     }
 

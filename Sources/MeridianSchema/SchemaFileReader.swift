@@ -221,6 +221,12 @@ struct SchemaFileReader {
         case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _):
             let what = [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ": ")
             return SchemaProblem(SourceLocation(file: map.file, line: mark.line, column: mark.column), "not valid YAML: \(what)", fix: "fix the file's syntax here")
+        case .reader(let problem, let offset?, _, let text):
+            // A character YAML does not allow (a NUL, another control character), at a byte offset.
+            let position = TextPosition(utf8Offset: offset, in: text.utf8)
+            return SchemaProblem(
+                SourceLocation(file: map.file, line: position.line, column: position.column),
+                "not valid YAML: \(problem)", fix: "remove the character")
         default:
             return SchemaProblem(SourceLocation(file: map.file, line: 1, column: 1), "not valid YAML: \(yaml)", fix: "fix the file's syntax")
         }

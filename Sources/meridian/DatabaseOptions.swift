@@ -39,7 +39,7 @@ struct DatabaseOptions: ParsableArguments {
         case .postgres(let conninfo):
             return try PostgresConnection(url: conninfo)
         case .sqlite(let given):
-            let (path, readOnly) = sqliteFile(given)
+            let (path, readOnly) = try sqliteFile(given)
             if !use.createsMissingFile { try MissingDatabaseFile.check(path, isDefault: url == .defaultSQLite) }
             if readOnly { return try SQLiteConnection(path: path, access: .read, spatiaLite: spatiaLite) }
             switch use {
@@ -53,8 +53,17 @@ struct DatabaseOptions: ParsableArguments {
 
 extension DatabaseOptions {
     /// The file of an `sqlite:` URL's path, and whether `?mode=ro` follows it.
-    static func sqliteFile(_ given: String) -> (path: String, readOnly: Bool) {
-        given.hasSuffix("?mode=ro") ? (String(given.dropLast("?mode=ro".count)), true) : (given, false)
+    ///
+    /// - Throws: ``DatabaseError`` (`.misuse`) for any other query (`?mode=bogus`, `?cache=shared`), which
+    ///   would otherwise become part of the file's name; a `file:` URI is SQLite's to read.
+    static func sqliteFile(_ given: String) throws -> (path: String, readOnly: Bool) {
+        if given.hasSuffix("?mode=ro") { return (String(given.dropLast("?mode=ro".count)), true) }
+        if !given.hasPrefix("file:"), let mark = given.firstIndex(of: "?") {
+            throw DatabaseError(
+                .misuse, "sqlite:\(given): the only query an sqlite: path takes is ?mode=ro, not \(given[mark...]); "
+                    + "for SQLite's own URI parameters write sqlite:file:\(given[..<mark])\(given[mark...])")
+        }
+        return (given, false)
     }
 }
 

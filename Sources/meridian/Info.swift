@@ -28,7 +28,7 @@ struct Info: ParsableCommand {
     private func report(_ url: DatabaseURL) throws {
         switch url {
         case .sqlite(let given):
-            let (path, readOnly) = DatabaseOptions.sqliteFile(given)
+            let (path, readOnly) = try DatabaseOptions.sqliteFile(given)
             let existed = FileManager.default.fileExists(atPath: path)
             if readOnly { try MissingDatabaseFile.check(path, isDefault: false) }
             let connection = try SQLiteConnection(path: path, access: existed || readOnly ? .read : .manage)

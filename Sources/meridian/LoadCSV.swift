@@ -46,6 +46,12 @@ struct LoadCSV: ParsableCommand {
             valueName: "type"))
     var types: [String] = []
 
+    func validate() throws {
+        if types.contains(where: { $0.trimmingCharacters(in: .whitespaces).isEmpty }) {
+            throw ValidationError("--type needs an event type (earthquake, quarry blast, …) or all, not an empty value")
+        }
+    }
+
     func run() throws {
         let source = file == "-" ? "stdin" : file
         let input = try open()

@@ -69,7 +69,8 @@ struct MigrateGenerate: ParsableCommand {
         }
     }
 
-    /// Data loss without `--allow-data-loss`, and columns that need a fill, each named.
+    /// Data loss without `--allow-data-loss`, columns that need a fill, and a `--fill` for a
+    /// column the schema does not have, each named.
     private func refuseUnsafe(_ generated: GeneratedMigration) throws {
         let losses = allowDataLoss ? [] : generated.plan.dataLoss.map { change in
             "\(change) would lose \(change.dataLoss ?? "data")" + (renameHint(change, in: generated.plan) ?? "")
@@ -77,8 +78,14 @@ struct MigrateGenerate: ParsableCommand {
         let fills = generated.plan.columnsNeedingFill(generated.fills).map { column in
             "column \(column) becomes NOT NULL and existing rows need a value: give it a default in \(project.schemaPath), or pass --fill \(column)=EXPR"
         }
-        guard !losses.isEmpty || !fills.isEmpty else { return }
-        throw ReportedProblems(losses + fills, hint: (losses.isEmpty ? "" : "to generate changes that lose data anyway, pass --allow-data-loss; ") + "nothing was written")
+        // A --fill naming a table or column the schema does not have would be ignored: a typo.
+        let strays = generated.fills.filter { generated.plan.to.table($0.table)?.column($0.column) == nil }.map { fill in
+            "--fill \(fill.table).\(fill.column)=…: " + (generated.plan.to.table(fill.table) == nil
+                ? "\(project.schemaPath) has no table \(fill.table)" : "table \(fill.table) has no column \(fill.column)")
+                + "; name a column of the schema file"
+        }
+        guard !losses.isEmpty || !fills.isEmpty || !strays.isEmpty else { return }
+        throw ReportedProblems(strays + losses + fills, hint: (losses.isEmpty ? "" : "to generate changes that lose data anyway, pass --allow-data-loss; ") + "nothing was written")
     }
 
     /// For a dropped column or table with an added one of the same shape: the `renamed_from:`

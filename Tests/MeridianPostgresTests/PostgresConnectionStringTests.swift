@@ -34,6 +34,17 @@ final class PostgresConnectionStringTests: XCTestCase {
         }
     }
 
+    /// A misspelt query parameter is named, unless the name is part of the user name or
+    /// password (decoded or not).
+    func testAnUnknownQueryParameterIsNamedUnlessItIsPartOfTheCredentials() {
+        XCTAssertTrue(refusal("postgresql://u:S3cret!@host/db?colour=red").contains("invalid URI query parameter: \"colour\""))
+        for text in ["postgresql://u:S3cret@host/db?S3cret=1", "postgresql://u:S3%63ret@host/db?S3cret=1"] {
+            let message = refusal(text)
+            XCTAssertTrue(message.contains("invalid URI query parameter ("), message)
+            XCTAssertFalse(message.contains("S3cret"), message)
+        }
+    }
+
     func testAnUnencodedAtOrSlashInThePasswordIsRefusedInMeridiansWords() {
         XCTAssertTrue(refusal("postgresql://user:S3c@ret!@host/db").contains("more than one '@'"))
         XCTAssertTrue(refusal("postgres://user:S3c/ret!@host/db").contains("percent-encode a '/'"))

@@ -62,6 +62,27 @@ final class SQLiteConnectionTests: XCTestCase {
         XCTAssertEqual(try String(contentsOfFile: file, encoding: .utf8), "just some notes\n")
     }
 
+    /// A folder is named as one, not reported as SQLite's disk I/O error; a file whose header
+    /// is SQLite's but whose pages are not is named whichever statement finds it.
+    func testAFolderAndADamagedHeaderAreNamed() throws {
+        let folder = path("adir")
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        XCTAssertThrowsError(try SQLiteConnection(path: folder, access: .read)) { error in
+            XCTAssertTrue("\(error)".contains("\(folder) is a folder, not an SQLite file"), "\(error)")
+        }
+        let half = path("half.db")
+        try Data("SQLite format 3\0".utf8 + [0x10, 0x00] + [UInt8](repeating: 0, count: 30)).write(to: URL(fileURLWithPath: half))
+        do {
+            let db = try SQLiteConnection(path: half, access: .read, spatiaLite: false)
+            XCTAssertThrowsError(try db.fetchAll("SELECT count(*) FROM sqlite_master")) { error in
+                XCTAssertEqual((error as? DatabaseError)?.kind, .notADatabase)
+                XCTAssertTrue("\(error)".contains("\(half) is not an SQLite database"), "\(error)")
+            }
+        } catch {
+            XCTAssertTrue("\(error)".contains(half), "refused on opening, naming the file: \(error)")
+        }
+    }
+
     func testMissingFolderIsAConnectionError() {
         XCTAssertThrowsError(try SQLiteConnection(path: path("no/such/folder/db.sqlite"))) { error in
             XCTAssertEqual((error as? DatabaseError)?.kind, .connection)

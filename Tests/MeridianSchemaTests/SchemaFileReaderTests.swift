@@ -88,6 +88,14 @@ final class SchemaFileReaderTests: XCTestCase {
         XCTAssertEqual(problems[0].location.file, "test.yaml")
     }
 
+    /// A character YAML does not allow (a NUL) is placed where it is, not at 1:1.
+    func testAForbiddenCharacterIsPlacedAtItsLineAndColumn() {
+        let problems = problems(in: "tables:\n  notes:\n    columns:\n      ti\0tle: {type: text}\n")
+        XCTAssertEqual(problems.count, 1)
+        XCTAssertEqual(problems.first?.location.line, 4, "\(problems)")
+        XCTAssertEqual(problems.first?.location.column, 9, "\(problems)")
+    }
+
     func testUnknownTypesAndBadExpressionsAreProblemsTooAllAtOnce() {
         let problems = problems(in: """
             tables:

@@ -60,4 +60,15 @@ final class FixtureFileTests: XCTestCase {
         guard case .unreadable(path, let reason)? = error else { return XCTFail("\(String(describing: error))") }
         XCTAssertTrue(reason.hasPrefix("invalid JSON at line 2, column "), reason)
     }
+
+    /// A row naming a column twice is a mistake, not "the last one wins" (the bad-input corpus,
+    /// fixture-duplicate-json-key); so is a byte that is not UTF-8, named at its place.
+    func testAKeyTwiceInOneObjectAndBytesThatAreNotUTF8AreRefusedAtTheirPlace() throws {
+        let (path, error) = try refusal("{\"table\": \"stations\",\n  \"rows\": [{\"id\": 1, \"id\": 2}]}")
+        XCTAssertEqual(error, .unreadable(path: path, reason: "invalid JSON at line 2, column 22: the key \"id\" appears twice in one object"))
+        try Data([0x7B, 0x0A, 0x22, 0xFF, 0x22]).write(to: URL(fileURLWithPath: path))
+        XCTAssertThrowsError(try FixtureFile.parse(path)) { error in
+            XCTAssertEqual(error as? FixtureError, .unreadable(path: path, reason: "line 2, column 2 holds a byte that is not UTF-8: save the file as UTF-8"))
+        }
+    }
 }

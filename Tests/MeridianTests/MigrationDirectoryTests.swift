@@ -297,12 +297,14 @@ final class MigrationDirectoryTests: XCTestCase {
         try assertError(["README.md": "nothing yet"], { .noMigrations(directory: $0) }, mentioning: "meridian migrate new")
     }
 
-    func testFileThatIsNotUTF8IsUnreadable() throws {
+    /// A byte that is not UTF-8 is refused naming its line and column (the Meridian
+    /// bad-input corpus: a stray byte, an overlong form, a surrogate, a sequence cut short).
+    func testFileThatIsNotUTF8IsRefusedAtItsLineAndColumn() throws {
         let directory = try folder(["0001_a.down.sql": ""])
-        try Data([0x53, 0x45, 0xFF, 0xFE, 0x3B]).write(to: URL(fileURLWithPath: directory.path + "/0001_a.up.sql"))
+        try Data([0x53, 0x45, 0x0A, 0x53, 0xFF, 0xFE, 0x3B]).write(to: URL(fileURLWithPath: directory.path + "/0001_a.up.sql"))
         XCTAssertThrowsError(try directory.load(dialect: .sqlite)) { error in
-            XCTAssertEqual(error as? MigrationError,
-                           .unreadable(path: directory.path + "/0001_a.up.sql", reason: "it is not UTF-8 text; save it as UTF-8"))
+            XCTAssertEqual(error as? MigrationError, .malformedScript(
+                path: directory.path + "/0001_a.up.sql", line: 2, reason: "column 2 holds a byte that is not UTF-8: save the file as UTF-8"))
         }
     }
 

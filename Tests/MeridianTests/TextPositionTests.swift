@@ -21,6 +21,15 @@ final class TextPositionTests: XCTestCase {
         XCTAssertEqual(TextPosition(utf8Offset: bytes.firstIndex(of: 0x0A)!, in: bytes), TextPosition(line: 1, column: 10))
     }
 
+    /// The first byte that is not UTF-8, whatever the kind of fault; valid text has none.
+    func testFirstInvalidUTF8() {
+        XCTAssertNil(TextPosition.firstInvalidUTF8(in: Array("-- café 🌍\nx".utf8)))
+        let prefix = Array("é\nSELECT '".utf8)
+        for fault: [UInt8] in [[0xFF], [0xC0, 0xAF], [0xED, 0xA0, 0x80], [0xE2, 0x82]] {
+            XCTAssertEqual(TextPosition.firstInvalidUTF8(in: prefix + fault + Array("';".utf8)), TextPosition(line: 2, column: 9), "\(fault)")
+        }
+    }
+
     /// PostgreSQL's positions count characters: `é` is one, and `\r\n` is two (a Swift
     /// `Character` would count it as one and miss the line end).
     func testScalarOffsets() {

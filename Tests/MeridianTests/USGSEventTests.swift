@@ -86,6 +86,11 @@ final class USGSEventTests: XCTestCase {
         XCTAssertThrowsError(try USGSCatalogueColumns(header: try XCTUnwrap(twice.next()))) { error in
             XCTAssertTrue("\(error)".contains("the column mag appears twice"), "\(error)")
         }
+        var nul = CSVReader(text: "time,latitude,longitude,mag,id,pl\0ace\n")
+        XCTAssertThrowsError(try USGSCatalogueColumns(header: try XCTUnwrap(nul.next()))) { error in
+            XCTAssertTrue("\(error)".hasPrefix("line 1: "), "\(error)")
+            XCTAssertTrue("\(error)".contains("column 6's name contains a NUL character"), "\(error)")
+        }
     }
 
     func testTimesKeepTheirMicrosecondsAndReadWithoutAZoneAsUTC() throws {

@@ -42,14 +42,20 @@ public struct FixtureFile: Sendable, Equatable {
     /// Reads one file; a NUL byte or invalid JSON is refused naming its line and column.
     static func parse(_ path: String) throws(FixtureError) -> FixtureFile {
         let text: String
-        do { text = try String(contentsOfFile: path, encoding: .utf8) } catch {
-            throw .unreadable(path: path, reason: "not readable as UTF-8 text")
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw .unreadable(path: path, reason: "it could not be opened; check its permissions")
         }
+        let bytes = data.starts(with: [0xEF, 0xBB, 0xBF]) ? data.dropFirst(3) : data[...]  // a byte order mark
+        guard let decoded = String(validating: bytes, as: UTF8.self) else {
+            let position = TextPosition.firstInvalidUTF8(in: bytes) ?? TextPosition(line: 1, column: 1)
+            throw .unreadable(path: path, reason: "\(position) holds a byte that is not UTF-8: save the file as UTF-8")
+        }
+        text = decoded
         if let nul = TextPosition.firstNUL(in: text) {
             throw .unreadable(path: path, reason: "\(nul) holds a NUL byte (U+0000), which neither database can store: remove it")
         }
         let document: JSON
-        do { document = try JSON(parsing: text) } catch {
+        do { document = try JSON(parsingRejectingDuplicateKeys: text) } catch {
             throw .unreadable(path: path, reason: "invalid JSON at \(TextPosition(utf8Offset: error.offset, in: text.utf8)): \(error.reason)")
         }
         guard case .object(let object) = document, case .string(let table)? = object["table"],

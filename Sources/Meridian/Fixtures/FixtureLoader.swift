@@ -47,6 +47,7 @@ public struct FixtureLoader {
         let dialect = connection.dialect
         let conflict = table.primaryKey.isEmpty ? "" : " (" + table.primaryKey.map(dialect.quote).joined(separator: ", ") + ")"
         var inserted = 0
+        var firstRowOfKey: [String: Int] = [:]
         for (index, row) in file.rows.enumerated() {
             var columns: [String] = []
             var values: [DatabaseValue] = []
@@ -68,6 +69,13 @@ public struct FixtureLoader {
             }
             if let missing = table.primaryKey.first(where: { row[$0] == nil }) {
                 throw FixtureError.badValue(path: file.path, row: index, column: missing, reason: "every row gives its primary key, so that loading the fixtures again finds it instead of adding a copy")
+            }
+            // ON CONFLICT DO NOTHING would skip the second row without a word.
+            let key = table.primaryKey.map { row[$0]?.canonicalText ?? "null" }.joined(separator: ", ")
+            if !table.primaryKey.isEmpty, let first = firstRowOfKey.updateValue(index, forKey: key) {
+                throw FixtureError.badValue(
+                    path: file.path, row: index, column: table.primaryKey.joined(separator: ", "),
+                    reason: "row \(first + 1) has the same key (\(key)): give each row a key of its own")
             }
             let placeholders = values.indices.map { "$\($0 + 1)" }.joined(separator: ", ")
             do {

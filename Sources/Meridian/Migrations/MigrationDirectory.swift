@@ -160,14 +160,18 @@ public struct MigrationDirectory: Sendable {
     }
 
     /// A file's text, without a UTF-8 byte order mark; a NUL anywhere is refused, naming its
-    /// line and column, since the engines would stop reading a statement there.
+    /// line and column, since the engines would stop reading a statement there, and so is a
+    /// byte that is not UTF-8.
     private func read(_ path: String) throws(MigrationError) -> String {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw .unreadable(path: path, reason: "it could not be opened; check its permissions")
         }
         let bytes = data.starts(with: [0xEF, 0xBB, 0xBF]) ? data.dropFirst(3) : data[...]
         guard let text = String(validating: bytes, as: UTF8.self) else {
-            throw .unreadable(path: path, reason: "it is not UTF-8 text; save it as UTF-8")
+            let position = TextPosition.firstInvalidUTF8(in: bytes) ?? TextPosition(line: 1, column: 1)
+            throw .malformedScript(
+                path: path, line: position.line,
+                reason: "column \(position.column) holds a byte that is not UTF-8: save the file as UTF-8")
         }
         if let nul = TextPosition.firstNUL(in: text) {
             throw .malformedScript(

@@ -46,6 +46,25 @@ public struct TextPosition: Sendable, Hashable, CustomStringConvertible {
         return TextPosition(utf8Offset: bytes.distance(from: bytes.startIndex, to: index), in: bytes)
     }
 
+    /// Where the first byte that is not UTF-8 is (a stray byte, an overlong form, a surrogate,
+    /// a sequence cut short), or `nil` when all of `bytes` is UTF-8.
+    ///
+    /// ```swift
+    /// TextPosition.firstInvalidUTF8(in: Array("SELECT 1;\nSELECT '".utf8) + [0xFF])  // line 2, column 9
+    /// ```
+    public static func firstInvalidUTF8<Bytes: Collection<UInt8>>(in bytes: Bytes) -> TextPosition? {
+        var parser = Unicode.UTF8.ForwardParser()
+        var iterator = bytes.makeIterator()
+        var offset = 0
+        while true {
+            switch parser.parseScalar(from: &iterator) {
+            case .valid(let scalar): offset += scalar.count
+            case .emptyInput: return nil
+            case .error: return TextPosition(utf8Offset: offset, in: bytes)
+            }
+        }
+    }
+
     /// `line 3, column 14`.
     public var description: String { "line \(line), column \(column)" }
 }

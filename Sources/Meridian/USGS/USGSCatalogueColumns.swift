@@ -44,6 +44,9 @@ public struct USGSCatalogueColumns: Sendable {
             guard let raw = header.field(at: position) else {
                 throw .badHeader(line: header.line, reason: "column \(position + 1)'s name is not valid UTF-8")
             }
+            guard !header.bytes(at: position).contains(0) else {
+                throw .badHeader(line: header.line, reason: "column \(position + 1)'s name contains a NUL character: remove it")
+            }
             let name = raw.trimmingSpaces
             guard !name.isEmpty else { throw .badHeader(line: header.line, reason: "column \(position + 1) has no name") }
             guard index[name] == nil else { throw .badHeader(line: header.line, reason: "the column \(name) appears twice") }

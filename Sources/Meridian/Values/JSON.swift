@@ -26,6 +26,13 @@ public enum JSON: Sendable, Hashable {
         self = try parser.parseDocument()
     }
 
+    /// Parses JSON text as ``init(parsing:)`` does, refusing a key given twice in one object
+    /// instead of keeping the last: fixture files, where a row naming a column twice is a mistake.
+    init(parsingRejectingDuplicateKeys text: String) throws(JSONError) {
+        var parser = JSONParser(text, rejectingDuplicateKeys: true)
+        self = try parser.parseDocument()
+    }
+
     /// Compact text with object keys in a fixed order: the form Meridian stores on SQLite.
     public var canonicalText: String {
         var out = ""

@@ -3,8 +3,14 @@ struct JSONParser {
     private let bytes: [UInt8]
     private var i = 0
     private var depth = 0
+    /// Whether a key given twice in one object is an error (fixture files) rather than the
+    /// last one winning (jsonb's rule, for values).
+    private let rejectsDuplicateKeys: Bool
 
-    init(_ text: String) { bytes = Array(text.utf8) }
+    init(_ text: String, rejectingDuplicateKeys: Bool = false) {
+        bytes = Array(text.utf8)
+        rejectsDuplicateKeys = rejectingDuplicateKeys
+    }
 
     mutating func parseDocument() throws(JSONError) -> JSON {
         skipWhitespace()
@@ -54,7 +60,11 @@ struct JSONParser {
         while true {
             skipWhitespace()
             guard i < bytes.count, bytes[i] == UInt8(ascii: "\"") else { throw fail("expected a string key") }
+            let keyStart = i
             let key = try parseString()
+            if rejectsDuplicateKeys, members.contains(where: { $0.0.utf8.elementsEqual(key.utf8) }) {
+                throw JSONError(offset: keyStart, reason: "the key \"\(key)\" appears twice in one object")
+            }
             skipWhitespace()
             guard i < bytes.count, bytes[i] == UInt8(ascii: ":") else { throw fail("expected ':'") }
             i += 1

@@ -1,0 +1,4 @@
+-- migrate:up
+CREATE TABLE t (id INTEGER);
+-- migrate:down
+DROP TABLE t;

@@ -1,0 +1,2 @@
+INSERT INTO t VALUES (4, 'four');
+ALTER TABLE t RENAME COLUMN nosuch TO other;

@@ -1,0 +1,2 @@
+DELETE FROM t;
+DROP TABLE nosuch;

@@ -1,0 +1,2 @@
+CREATE TABLE u (id INTEGER);
+INSERT INTO nosuch VALUES (1);

@@ -1,0 +1,2 @@
+-- café
+DELETE FROM t WHERE id = 3;

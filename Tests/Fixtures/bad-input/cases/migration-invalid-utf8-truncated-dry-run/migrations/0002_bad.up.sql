@@ -1,0 +1,2 @@
+DELETE FROM t WHERE id = 3;
+SELECT 'â‚

@@ -1,0 +1,3 @@
+CREATE TABLE u (id INTEGER);
+-- meridian:no-transaction
+COMMIT;

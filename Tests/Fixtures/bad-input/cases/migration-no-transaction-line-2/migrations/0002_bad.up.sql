@@ -1,0 +1,4 @@
+-- creates u
+-- meridian:no-transaction
+CREATE TABLE u (id INTEGER);
+BEGIN;

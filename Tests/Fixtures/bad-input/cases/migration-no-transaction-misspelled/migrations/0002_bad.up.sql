@@ -1,0 +1,3 @@
+-- meridian:no-transactions
+CREATE TABLE u (id INTEGER);
+COMMIT;

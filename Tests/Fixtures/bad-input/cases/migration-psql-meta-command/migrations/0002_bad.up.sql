@@ -1,0 +1,2 @@
+DELETE FROM t WHERE id = 3;
+\set ON_ERROR_STOP on

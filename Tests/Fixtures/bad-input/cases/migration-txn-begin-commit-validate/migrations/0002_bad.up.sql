@@ -1,0 +1,3 @@
+BEGIN;
+DELETE FROM t WHERE id = 3;
+COMMIT;

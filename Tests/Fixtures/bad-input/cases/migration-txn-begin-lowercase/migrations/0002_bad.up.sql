@@ -1,0 +1,4 @@
+-- hand-written
+begin transaction;
+create table u (id integer);
+commit;

@@ -1,0 +1,2 @@
+CREATE TABLE u (id INTEGER);
+END;

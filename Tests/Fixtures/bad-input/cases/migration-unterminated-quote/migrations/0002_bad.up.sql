@@ -1,0 +1,2 @@
+DELETE FROM t WHERE id = 3;
+INSERT INTO t VALUES (9, 'oops);

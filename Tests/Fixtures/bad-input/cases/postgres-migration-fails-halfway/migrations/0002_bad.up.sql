@@ -1,0 +1,3 @@
+CREATE TABLE u (id bigint);
+DELETE FROM t;
+INSERT INTO nosuch VALUES (1);

@@ -1,0 +1,7 @@
+CREATE TABLE "notes" (
+  "id" INTEGER NOT NULL,
+  "title" TEXT,
+  "score" REAL,
+  CONSTRAINT "notes_pkey" PRIMARY KEY ("id")
+);
+
