@@ -15,26 +15,12 @@ extension PostgresConnection: RowStreaming {
     /// remaining rows are received and dropped undecoded. Full reads keep ``forEachRow(_:_:_:)``,
     /// which takes the whole result at once and is faster per row.
     public func streamRows(_ sql: String, _ arguments: [DatabaseValue], until body: (Row) throws -> RowIteration) throws {
-        do {
-            try readSingleRows(sql, arguments, body)
-        } catch let error as DatabaseError where error.nativeCode == "0A000" && transactionDepth == 0 {
-            // A cached statement whose tables changed shape is prepared again once, as in run().
-            statements = statements.filter { $0.key.sql != sql }
-            try readSingleRows(sql, arguments, body)
-        }
+        try preparingAgainOnceIfChanged(sql) { try readSingleRows(sql, arguments, body) }
     }
 
     private func readSingleRows(_ sql: String, _ arguments: [DatabaseValue], _ body: (Row) throws -> RowIteration) throws {
-        let (types, ranges) = try encode(arguments, sql: sql)
-        let statement = try prepared(sql, types: types, argumentCount: arguments.count)
-        let sent = buffer.withUnsafeBufferPointer { bytes in
-            let base = UnsafeRawPointer(bytes.baseAddress ?? UnsafePointer(bitPattern: 1)!)
-            let values: [UnsafePointer<CChar>?] = ranges.map { range in
-                range.map { base.advanced(by: $0.lowerBound).assumingMemoryBound(to: CChar.self) }
-            }
-            let lengths = ranges.map { Int32($0?.count ?? 0) }
-            let formats = [Int32](repeating: 1, count: ranges.count)
-            return PQsendQueryPrepared(handle, statement.name, Int32(ranges.count), values, lengths, formats, 0)
+        let sent = try withPreparedArguments(sql, arguments) { name, count, values, lengths, formats in
+            PQsendQueryPrepared(handle, name, count, values, lengths, formats, 0)
         }
         guard sent == 1 else { throw PostgresError.make(result: nil, connection: handle, sql: sql, showsDetail: arguments.isEmpty) }
         PQsetSingleRowMode(handle)

@@ -19,9 +19,9 @@ public final class PostgresConnection: DatabaseConnection {
     public let dialect: any SQLDialect = PostgresDialect()
     public var transactionDepth = 0
 
-    var statements: [StatementKey: PreparedStatement] = [:]
+    private var statements: [StatementKey: PreparedStatement] = [:]
     private var nextStatementNumber = 0
-    var buffer: [UInt8] = []
+    private var buffer: [UInt8] = []
     private var typeKinds: [UInt32: PostgresValues.ColumnKind?] = [:]
     private var geometryTypeOID: UInt32?
     private static let statementCacheLimit = 256
@@ -63,19 +63,19 @@ public final class PostgresConnection: DatabaseConnection {
 
     // MARK: - Statements
 
-    struct StatementKey: Hashable {
+    private struct StatementKey: Hashable {
         let sql: String
         let types: [UInt32]
     }
 
-    struct PreparedStatement {
+    private struct PreparedStatement {
         let name: String
         let parameterCount: Int
     }
 
     /// Binds `arguments` (after the value contract) into the shared buffer; returns their OIDs
     /// and the byte range of each, `nil` for NULL.
-    func encode(_ arguments: [DatabaseValue], sql: String) throws -> (types: [UInt32], ranges: [Range<Int>?]) {
+    private func encode(_ arguments: [DatabaseValue], sql: String) throws -> (types: [UInt32], ranges: [Range<Int>?]) {
         buffer.removeAll(keepingCapacity: true)
         var types: [UInt32] = []
         var ranges: [Range<Int>?] = []
@@ -91,7 +91,7 @@ public final class PostgresConnection: DatabaseConnection {
         return (types, ranges)
     }
 
-    func prepared(_ sql: String, types: [UInt32], argumentCount: Int) throws -> PreparedStatement {
+    private func prepared(_ sql: String, types: [UInt32], argumentCount: Int) throws -> PreparedStatement {
         let key = StatementKey(sql: sql, types: types)
         if let cached = statements[key] { return cached }
         let scan = PlaceholderScan(sql)
@@ -118,29 +118,44 @@ public final class PostgresConnection: DatabaseConnection {
     /// "cached plan must not change result type"; it is prepared again once, as SQLite does by
     /// itself.
     private func run<T>(_ sql: String, _ arguments: [DatabaseValue], _ body: (OpaquePointer) throws -> T) throws -> T {
-        do {
-            return try runOnce(sql, arguments, body)
-        } catch let error as DatabaseError where error.nativeCode == "0A000" && transactionDepth == 0 {
-            statements = statements.filter { $0.key.sql != sql }
-            return try runOnce(sql, arguments, body)
+        try preparingAgainOnceIfChanged(sql) {
+            let result = try withPreparedArguments(sql, arguments) { name, count, values, lengths, formats in
+                PQexecPrepared(handle, name, count, values, lengths, formats, 0)
+            }
+            defer { PQclear(result) }
+            try check(result, sql: sql, showsDetail: arguments.isEmpty)
+            return try body(result!)
         }
     }
 
-    private func runOnce<T>(_ sql: String, _ arguments: [DatabaseValue], _ body: (OpaquePointer) throws -> T) throws -> T {
+    /// Runs `attempt`, and once more after forgetting the cached statement of `sql` when the
+    /// server says its plan changed result type (SQLSTATE 0A000) outside a transaction.
+    func preparingAgainOnceIfChanged<T>(_ sql: String, _ attempt: () throws -> T) throws -> T {
+        do {
+            return try attempt()
+        } catch let error as DatabaseError where error.nativeCode == "0A000" && transactionDepth == 0 {
+            statements = statements.filter { $0.key.sql != sql }
+            return try attempt()
+        }
+    }
+
+    /// Binds `arguments`, prepares `sql` (or finds it cached) and hands libpq's parameter
+    /// arrays to `call`, which sends the statement (`PQexecPrepared`, `PQsendQueryPrepared`).
+    func withPreparedArguments<T>(
+        _ sql: String, _ arguments: [DatabaseValue],
+        _ call: (_ name: String, _ count: Int32, _ values: [UnsafePointer<CChar>?], _ lengths: [Int32], _ formats: [Int32]) -> T
+    ) throws -> T {
         let (types, ranges) = try encode(arguments, sql: sql)
         let statement = try prepared(sql, types: types, argumentCount: arguments.count)
-        let result: OpaquePointer? = buffer.withUnsafeBufferPointer { bytes in
+        return buffer.withUnsafeBufferPointer { bytes in
             let base = UnsafeRawPointer(bytes.baseAddress ?? UnsafePointer(bitPattern: 1)!)
             let values: [UnsafePointer<CChar>?] = ranges.map { range in
                 range.map { base.advanced(by: $0.lowerBound).assumingMemoryBound(to: CChar.self) }
             }
             let lengths = ranges.map { Int32($0?.count ?? 0) }
             let formats = [Int32](repeating: 1, count: ranges.count)
-            return PQexecPrepared(handle, statement.name, Int32(ranges.count), values, lengths, formats, 0)
+            return call(statement.name, Int32(ranges.count), values, lengths, formats)
         }
-        defer { PQclear(result) }
-        try check(result, sql: sql, showsDetail: arguments.isEmpty)
-        return try body(result!)
     }
 
     /// Throws the error of a failed result; `showsDetail` when the statement bound no values
