@@ -116,10 +116,7 @@ struct PlanRenderer {
                 statements = alter(.renameColumn(from: from, to: to))
             case .changeType(let from, let column):
                 guard let columnDefinition = definition.columns.first(where: { $0.name == column.name }) else { continue }
-                guard TypeConversion(from: from, to: column.type).isSupported else {
-                    problems.append("table \(table.new.name): column \(column.name) cannot change from \(SchemaFileWriter.typeName(from)) to \(SchemaFileWriter.typeName(column.type)); add a new column, copy the values in a migration of your own, then drop the old one")
-                    continue
-                }
+                guard convertible(table.new.name, column, from: from) else { continue }
                 var before = columnDefinition
                 before.type = from
                 let drop = dialect.typeCheck(before, in: definition).map { alter(.dropConstraint($0.name)) } ?? []
@@ -251,9 +248,7 @@ struct PlanRenderer {
             let quoted = dialect.quote(column.name)
             if let from = table.sources[column.name], let before = table.old.column(from) {
                 var value = before.type == column.type ? quoted : dialect.convert(quoted, from: before.type, to: column.type)
-                if before.type != column.type, !TypeConversion(from: before.type, to: column.type).isSupported {
-                    problems.append("table \(name): column \(column.name) cannot change from \(SchemaFileWriter.typeName(before.type)) to \(SchemaFileWriter.typeName(column.type)); add a new column, copy the values in a migration of your own, then drop the old one")
-                }
+                if before.type != column.type { _ = convertible(name, column, from: before.type) }
                 if before.nullable, !column.nullable, let fill = fill(name, column) { value = "coalesce(\(value), \(fill))" }
                 columns.append(quoted)
                 values.append(value)
@@ -277,6 +272,15 @@ struct PlanRenderer {
     /// A table's columns only: what dropping it needs to know (its geometry columns).
     static func shell(_ table: Schema.Table) -> TableDefinition {
         TableDefinition(table.name, columns: table.columns.map { ColumnDefinition($0.name, $0.type, nullable: $0.nullable) })
+    }
+
+    /// Whether both engines convert `column`'s values from `from` to its type; records the
+    /// problem, with the way round, when they do not.
+    private mutating func convertible(_ table: String, _ column: Schema.Column, from: LogicalType) -> Bool {
+        guard !TypeConversion(from: from, to: column.type).isSupported else { return true }
+        problems.append(
+            "table \(table): column \(column.name) cannot change from \(SchemaFileWriter.typeName(from)) to \(SchemaFileWriter.typeName(column.type)); add a new column, copy the values in a migration of your own, then drop the old one")
+        return false
     }
 
     /// A column that becomes NOT NULL in rows that exist: the edit's column, or `nil`.
