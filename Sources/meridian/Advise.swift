@@ -24,8 +24,7 @@ struct Advise: ParsableCommand {
     @Option(help: ArgumentHelp("The file of queries.", valueName: "file"))
     var queries: String
 
-    @Option(name: [.short, .long], help: ArgumentHelp("A database: sqlite:FILE or a postgres:// URL; give it twice, one of each kind, to advise on both.", valueName: "url"))
-    var database: [String] = []
+    @OptionGroup var databases: EnginePairOptions
 
     @Option(help: ArgumentHelp("Runs of each query before and after each candidate; the median counts.", valueName: "n"))
     var rounds = 3
@@ -67,7 +66,6 @@ struct Advise: ParsableCommand {
     }
 
     func validate() throws {
-        guard database.count <= 2 else { throw ValidationError("give at most two databases, one SQLite and one PostgreSQL") }
         guard rounds >= 1 else { throw ValidationError("--rounds must be at least 1") }
         guard (0..<100).contains(minimumGain) else { throw ValidationError("--min-gain is a percent from 0 to 99") }
     }
@@ -80,7 +78,7 @@ struct Advise: ParsableCommand {
         let list = try IndexAdvisor.Query.read(text, path: queries)
         guard !list.isEmpty else { throw ValidationError("\(queries) holds no query; write statements separated by ;") }
         let advisor = IndexAdvisor(queries: list, rounds: rounds, minimumGain: minimumGain / 100)
-        let urls = try database.isEmpty ? [DatabaseOptions().url()] : database.map { try DatabaseURL(parsing: $0) }
+        let urls = try databases.urls()
         var reports: [Report] = []
         for url in urls {
             let connection = try DatabaseOptions.connect(url, for: .read)

@@ -22,8 +22,7 @@ struct Explain: ParsableCommand {
     @Argument(help: "The SQL statement.")
     var sql: String
 
-    @Option(name: [.short, .long], help: ArgumentHelp("A database: sqlite:FILE or a postgres:// URL; give it twice, one of each kind, to compare.", valueName: "url"))
-    var database: [String] = []
+    @OptionGroup var databases: EnginePairOptions
 
     @Option(name: .customLong("arg"), parsing: .unconditionalSingleValue, help: ArgumentHelp("A value for the next placeholder.", valueName: "value"))
     var arguments: [String] = []
@@ -58,12 +57,8 @@ struct Explain: ParsableCommand {
         var fullScans: [String]
     }
 
-    func validate() throws {
-        guard database.count <= 2 else { throw ValidationError("give at most two databases, one SQLite and one PostgreSQL") }
-    }
-
     func run() throws {
-        let urls = try database.isEmpty ? [DatabaseOptions().url()] : database.map { try DatabaseURL(parsing: $0) }
+        let urls = try databases.urls()
         let values = arguments.map(DatabaseValue.init(sample:))
         var reports: [Report] = []
         var columns: [(header: String, lines: [String])] = []
